@@ -1,0 +1,7 @@
+"""``python -m perfdesk`` runs the command line."""
+
+import sys
+
+from perfdesk.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The ``perfdesk`` command line: subcommands for files, export, checks and import."""

@@ -1,0 +1,44 @@
+"""Money in 万元 as Decimal with two places; floats are refused where they could creep in."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+CENT = Decimal("0.01")
+
+
+def to_amount(value: object) -> Decimal | None:
+    """Turn a cell or field value into an amount of 万元 with two decimals, or None if blank.
+
+    Floats are converted through their shortest repr (``0.1`` → ``0.10``), never through
+    binary expansion. Text may carry thousands separators, full-width digits or spaces.
+    Raises ValueError for text that is not a number.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError("金额不能是逻辑值")
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    else:
+        import unicodedata
+
+        text = unicodedata.normalize("NFKC", str(value)).strip().replace(",", "").replace(" ", "")
+        if text == "":
+            return None
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise ValueError(f"“{value}”不是金额") from None
+    if not number.is_finite():
+        raise ValueError(f"“{value}”不是金额")
+    return number.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def format_amount(value: Decimal | None) -> str:
+    """``Decimal('1')`` → ``'1.00'``; None → ``''``."""
+    return "" if value is None else f"{value.quantize(CENT):f}"

@@ -1,0 +1,22 @@
+"""Test-wide set-up: Qt runs offscreen, paths to the shared samples and test data."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SAMPLES = DATA / "samples"  # copies of ../shared/samples, the real published texts
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture
+def samples_dir() -> Path:
+    return SAMPLES
