@@ -20,3 +20,9 @@ def data_dir() -> Path:
 @pytest.fixture
 def samples_dir() -> Path:
     return SAMPLES
+
+# tests/expected_samples holds the sample texts transcribed by hand into documents; tests
+# import it as a plain package.
+import sys  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
