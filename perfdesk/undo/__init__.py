@@ -8,6 +8,7 @@ from perfdesk.undo.commands import (
     ReplaceDocumentCommand,
     UpdateCommand,
 )
+from perfdesk.undo.project_commands import DuplicateProjectCommand
 
-__all__ = ["InsertCommand", "MoveCommand", "MoveProjectCommand", "RemoveCommand",
+__all__ = ["DuplicateProjectCommand", "InsertCommand", "MoveCommand", "MoveProjectCommand", "RemoveCommand",
            "ReplaceDocumentCommand", "UpdateCommand"]

@@ -1,0 +1,83 @@
+"""``perfdesk check FILE... [--json]``: review one or many texts from the command line.
+
+A readable report per file and a summary line per file (for a bureau reviewing all its
+departments at once), or with ``--json`` one JSON list of findings. Exit status: 0 clean,
+1 warnings or hints only, 2 errors (an unreadable file counts as an error).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from perfdesk.errors import PerfdeskError
+from perfdesk.fileio import load_document
+from perfdesk.review import Finding, check_document, count_by_severity
+
+UNREADABLE = "file-unreadable"
+
+
+def _check_file(path: Path) -> tuple[list[Finding], str | None]:
+    try:
+        document = load_document(path)
+    except PerfdeskError as error:
+        return [], str(error)
+    except OSError as error:
+        return [], f"无法读取“{path}”：{error.strerror or error}"
+    except ValueError as error:  # e.g. a pydantic validation error from a malformed file
+        first = str(error).splitlines()[0] if str(error) else error.__class__.__name__
+        return [], f"无法读取“{path}”：文件内容有误（{first}）"
+    return check_document(document), None
+
+
+def _status(counts: dict[str, int], unreadable: bool) -> int:
+    if unreadable or counts["error"]:
+        return 2
+    return 1 if counts["warning"] or counts["hint"] else 0
+
+
+def _summary(counts: dict[str, int]) -> str:
+    if not any(counts.values()):
+        return "未发现问题"
+    return f"{counts['error']} 个错误，{counts['warning']} 个警告，{counts['hint']} 个提示"
+
+
+def _write_text(out: TextIO, name: str, findings: list[Finding], failure: str | None) -> None:
+    print(f"== {name}", file=out)
+    if failure:
+        print(f"  [错误] {failure}", file=out)
+    for finding in findings:
+        place = finding.place()
+        where = f"{place}：" if place else ""
+        print(f"  [{finding.severity.label}] {where}{finding.message}", file=out)
+    print(file=out)
+
+
+def run_check(args: Any, out: TextIO | None = None) -> int:
+    """Check ``args.files``; print the report (or JSON with ``args.json``); return the status."""
+    out = out or sys.stdout
+    status = 0
+    records: list[dict[str, Any]] = []
+    summaries: list[tuple[str, str]] = []
+    for name in args.files:
+        findings, failure = _check_file(Path(name))
+        counts = count_by_severity(findings)
+        status = max(status, _status(counts, failure is not None))
+        if args.json:
+            if failure:
+                records.append({"file": name, "rule": UNREADABLE, "severity": "error", "message": failure,
+                                "project_index": None, "project_code": None, "indicator_row": None, "field": None})
+            records.extend(f.to_json(name) for f in findings)
+        else:
+            _write_text(out, name, findings, failure)
+            summaries.append((name, "无法读取" if failure else _summary(counts)))
+    if args.json:
+        json.dump(records, out, ensure_ascii=False, indent=1)
+        print(file=out)
+        return status
+    print(f"共审核 {len(summaries)} 个文件：", file=out)
+    for name, line in summaries:
+        print(f"  {name}：{line}", file=out)
+    return status

@@ -1,0 +1,47 @@
+"""``perfdesk import`` and ``perfdesk rollover``: bring in a published text, roll a file forward.
+
+Both write the workbook only when reading succeeded (an error leaves nothing half-written)
+and print, one per line, what the clerk has to look at: the import notes or the changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from perfdesk.errors import PerfdeskError
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from perfdesk.fileio import save_document
+    from perfdesk.importers import import_file
+
+    _refuse_same(args.input, args.output)
+    result = import_file(args.input)
+    save_document(result.document, args.output)
+    document = result.document
+    print(f"已导入 {document.project_count()} 个项目（{len(document.units)} 个预算单位）到 {args.output}")
+    if result.notes:
+        print(f"请核对以下 {len(result.notes)} 处：")
+        for note in result.notes:
+            print(f"  {note}")
+    return 0
+
+
+def run_rollover(args: argparse.Namespace) -> int:
+    from perfdesk.fileio import load_document, save_document
+    from perfdesk.importers import rollover
+
+    _refuse_same(args.input, args.output)
+    document = load_document(args.input)
+    draft, changes = rollover(document, args.year)
+    save_document(draft, args.output)
+    print(f"已写出 {args.year} 年度草案：{args.output}")
+    for change in changes:
+        print(f"  {change}")
+    return 0
+
+
+def _refuse_same(source: str, target: str) -> None:
+    if Path(source).resolve() == Path(target).resolve():
+        raise PerfdeskError("输出文件不能与输入文件相同，请换一个文件名")

@@ -1,0 +1,72 @@
+"""Open and save documents by file suffix, and make the blank template.
+
+Loading never returns a half-read document and never lets a traceback reach the clerk:
+anything unexpected while reading becomes a FileFormatError. Saving serialises the whole
+document in memory first, then replaces the file atomically (see ``safe_save``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from perfdesk.errors import FileFormatError, PerfdeskError, SaveError
+from perfdesk.fileio.json_io import document_json, read_json
+from perfdesk.fileio.safe_save import replace_file
+from perfdesk.fileio.xlsx_read import read_workbook
+from perfdesk.fileio.xlsx_write import workbook_bytes
+from perfdesk.model import (
+    DEFAULT_FRAMEWORK, BudgetUnit, Document, Indicator, Measure, Part1, Project, SubGoal, load_framework,
+)
+
+SUFFIXES = (".xlsx", ".json")
+
+
+def _suffix(path: Path, error: type[PerfdeskError]) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        message = f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：请使用 .xlsx 工作簿或 .json 文件。"
+        raise error(message, path=str(path)) if error is FileFormatError else error(message)
+    return suffix
+
+
+def load_document(path: str | os.PathLike) -> Document:
+    path = Path(path)
+    suffix = _suffix(path, FileFormatError)
+    if not path.is_file():
+        raise FileFormatError("找不到这个文件。" if not path.exists() else "这不是一个文件。", path=str(path))
+    try:
+        return read_workbook(str(path)) if suffix == ".xlsx" else read_json(str(path))
+    except PerfdeskError:
+        raise
+    except OSError as error:
+        raise FileFormatError(f"读取文件失败：{error.strerror or error}", path=str(path)) from error
+    except Exception as error:  # noqa: BLE001 - a clerk must get a message, not a traceback
+        raise FileFormatError(f"文件内容无法理解（{type(error).__name__}: {error}）。", path=str(path)) from error
+
+
+def document_bytes(document: Document, path: str | os.PathLike, marked: bool = True) -> bytes:
+    suffix = _suffix(Path(path), SaveError)
+    try:
+        return workbook_bytes(document, marked) if suffix == ".xlsx" else document_json(document)
+    except PerfdeskError:
+        raise
+    except Exception as error:  # noqa: BLE001
+        raise SaveError(f"无法生成文件内容（{type(error).__name__}: {error}），原来的文件没有改动。") from error
+
+
+def save_document(document: Document, path: str | os.PathLike, marked: bool = True) -> None:
+    """Save atomically; the previous version is kept as ``<stem>~<suffix>``. Raises SaveError."""
+    replace_file(path, document_bytes(document, path, marked))
+
+
+def new_template(department: str = "", year: int | None = None) -> Document:
+    """A blank document: one unit with one project whose indicator rows name every
+    一级/二级 pair of the framework, ready to be filled in (in perfdesk or by hand)."""
+    framework = load_framework(DEFAULT_FRAMEWORK)
+    indicators = [Indicator(level1=level.name, level2=child.name)
+                  for level in framework.levels for child in level.children]
+    project = Project(goals=[""], indicators=indicators)
+    part1 = Part1(sub_goals=[SubGoal()], measures=[Measure()])
+    return Document(department=department, year=year, framework=framework.id, part1=part1,
+                    units=[BudgetUnit(projects=[project])])

@@ -1,0 +1,117 @@
+"""The workbook layout shared by the writer and the reader: sheet names, labels, text rules.
+
+Labels are matched after :func:`label_key` (NFKC, no whitespace, ASCII colons/brackets), so a
+hand-filled template with ``项目 编码``, full-width or broken-over-two-lines labels is found.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+FORMAT_PROPERTY = "perfdesk-format"  # custom document property marking a workbook we wrote
+FORMAT_VERSION = 1
+
+PART1_SHEET = "第一部分"
+CONTENTS_SHEET = "目录"
+MAX_SHEET_NAME = 31
+MAX_CELL_TEXT = 32767  # Excel's limit for one cell
+
+# Cover fields on the Part 1 sheet: label -> Document field.
+COVER_LABELS = {
+    "部门名称": "department", "预算年度": "year", "状态": "status",
+    "编制": "prepared_by", "审核": "reviewed_by", "指标体系": "framework",
+}
+COVER_ALIASES = {"部门": "部门名称", "年度": "预算年度", "编制人": "编制", "审核人": "审核",
+                 "编制单位": "部门名称"}
+OVERALL_GOAL = "一、总体绩效目标"
+SUB_GOALS = "二、分项绩效目标"
+MEASURES = "三、工作保障措施"
+PART1_TITLE = "第一部分 部门整体绩效目标"
+SUB_GOAL_GOAL = "绩效目标"
+SUB_GOAL_INDICATORS = "绩效指标"
+
+# Project table labels (DOMAIN.md §2) and the spellings hand-made templates use.
+CODE = "项目编码"
+CODE_ALIASES = ("项目编码", "项目编号", "项目代码")
+NAME = "项目名称"
+BUDGET_BLOCK = "预算规模及资金用途"
+TOTAL = "预算数"
+TOTAL_ALIASES = ("预算数", "预算金额", "预算总额", "项目预算数", "预算数合计")
+FISCAL = "其中：财政资金"
+FISCAL_ALIASES = ("其中:财政资金", "财政资金", "其中财政资金", "其中:财政拨款", "财政拨款")
+OTHER = "其他资金"
+OTHER_ALIASES = ("其他资金", "其它资金")
+PURPOSE_ALIASES = ("资金用途", "项目资金用途")
+SPENDING = "资金支出计划（%）"
+GOALS = "绩效目标"
+UNIT_NOTE = "单位：万元"
+TITLE_SUFFIX = "绩效目标表"
+
+CONTENTS_HEADERS = ("序号", "编码", "名称", "预算数（万元）", "工作表")
+CONTENTS_UNIT = "预算单位"
+CONTENTS_TOTAL = "合计"
+
+_SPACE = re.compile(r"\s+")
+
+
+def label_key(text: object) -> str:
+    """How a label is compared: NFKC, all whitespace removed, ASCII colon, full-width brackets."""
+    if not isinstance(text, str):
+        return ""
+    key = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    return key.replace("(", "（").replace(")", "）")
+
+
+def key_in(text: object, labels: tuple[str, ...] | set[str]) -> bool:
+    return label_key(text) in {label_key(label) for label in labels}
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def one_line(text: str) -> str:
+    """Join a single-line field broken over lines in a cell: no space between CJK, else one."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    parts = [part.strip() for part in re.split(r"\r\n|\r|\n", text) if part.strip()]
+    joined = parts[0] if parts else ""
+    for part in parts[1:]:
+        cjk = _CJK.match(joined[-1:]) or _CJK.match(part[:1])
+        joined += part if cjk else " " + part
+    return joined
+
+
+def tidy(text: str) -> str:
+    """A hand-typed text cell: Windows line breaks unified and stray whitespace at the ends removed."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+_UNSAFE_SHEET = re.compile(r"[\[\]:*?/\\'\x00-\x1f]")
+
+
+def sheet_title(number: int, name: str) -> str:
+    """A safe, unique sheet name for project ``number``: ``12.科技特派员奖补`` cut to 31 chars."""
+    prefix = f"{number}."
+    body = _UNSAFE_SHEET.sub("", _SPACE.sub(" ", name)).strip() or "项目"
+    return (prefix + body)[:MAX_SHEET_NAME].rstrip()
+
+
+# Numbering the model never stores but the sheets show: 1. / （一）/ 一、
+_CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 25 → 二十五, 100 → 一百 (enough for any list in a document)."""
+    if n < 10:
+        return _CHINESE_DIGITS[n]
+    if n < 20:
+        return "十" + (_CHINESE_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _CHINESE_DIGITS[n // 10] + "十" + (_CHINESE_DIGITS[n % 10] if n % 10 else "")
+    return str(n)
+
+
+PAREN_NUMBER = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十百零〇\d]+)\s*[）)]\s*")
+COMMA_NUMBER = re.compile(r"^\s*([一二三四五六七八九十百零〇]+)\s*[、.．]\s*")
+DIGIT_NUMBER = re.compile(r"^\s*(\d+)\s*[.．、](?!\d)\s*")

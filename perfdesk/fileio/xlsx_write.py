@@ -1,0 +1,370 @@
+"""Write a document as the native .xlsx: a Part 1 sheet, a 目录 sheet, one sheet per project.
+
+Each project sheet is the official 7-column table of DOMAIN.md §2 (merges, borders, wrapped
+text, widths, estimated row heights, A4 portrait fitted to the page width, the indicator
+header repeated on every printed page). This and ``xlsx_cells`` are the only modules that
+know the file format; this one is the only one importing openpyxl.
+
+Writing is deterministic: fixed document-property times and zip entry dates, so the same
+document always gives the same bytes. Text is always written as text (a leading = is never a
+formula; = + - @ get Excel's quote prefix so that editing the cell keeps it text).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import math
+import re
+import zipfile
+from decimal import Decimal
+from typing import BinaryIO
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.packaging.custom import StringProperty
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.writer.excel import ExcelWriter
+
+from perfdesk.errors import SaveError
+from perfdesk.fileio import layout as L
+from perfdesk.model import Document, Project, load_framework
+
+FIXED_TIME = datetime.datetime(2000, 1, 1)
+FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+WIDTHS = {"A": 15, "B": 13, "C": 15, "D": 13, "E": 11, "F": 13, "G": 15}  # ≈ A4 portrait
+COLUMNS = "ABCDEFG"
+LINE_HEIGHT = 14.5  # points per line of 11pt 宋体
+THIN = Side(style="thin")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+BODY = Font(name="宋体", size=11)
+BOLD = Font(name="宋体", size=11, bold=True)
+TITLE = Font(name="黑体", size=14, bold=True)
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
+RIGHT = Alignment(horizontal="right", vertical="center")
+_EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
+class _FixedDateZip(zipfile.ZipFile):
+    """A zip whose entries all carry one fixed date, so that output is byte-for-byte stable."""
+
+    def writestr(self, name, data, *args, **kwargs):  # noqa: ANN001 - zipfile's own signature
+        if isinstance(name, str):
+            name = zipfile.ZipInfo(name, FIXED_ZIP_DATE)
+            name.compress_type = zipfile.ZIP_DEFLATED
+        return super().writestr(name, data, *args, **kwargs)
+
+    def write(self, filename, arcname=None, *args, **kwargs):  # noqa: ANN001
+        with open(filename, "rb") as source:
+            return self.writestr(arcname or filename, source.read())
+
+
+def _clean(text: str, where: str) -> str:
+    if len(text) > L.MAX_CELL_TEXT:
+        raise SaveError(f"{where}的文字太长（{len(text)} 字），一个单元格最多 {L.MAX_CELL_TEXT} 字，请分段。")
+    # Control characters cannot be stored in .xlsx at all; literal _xHHHH_ would be decoded
+    # by Excel as an escape, so its underscore is escaped in turn.
+    return _EXCEL_ESCAPE.sub(r"_x005F_\1", ILLEGAL_CHARACTERS_RE.sub("", text))
+
+
+def _text(ws, ref: str, text: str, where: str, style: Alignment = LEFT, font: Font = BODY, box: bool = True):
+    cell = ws[ref]
+    cell.value = _clean(text, where) or None
+    if text:
+        cell.data_type = "s"  # never a formula, whatever the first character
+        if text[0] in "=+-@":
+            cell.quotePrefix = True
+    cell.alignment, cell.font = style, font
+    if box:
+        cell.border = BOX
+    return cell
+
+
+def _number(ws, ref: str, value: Decimal | None, fmt: str) -> None:
+    cell = ws[ref]
+    cell.value = value
+    cell.number_format = fmt
+    cell.alignment, cell.font, cell.border = RIGHT, BODY, BOX
+
+
+def _merge(ws, ref: str, style: bool = True) -> None:
+    ws.merge_cells(ref)
+    if style:
+        for row in ws[ref]:
+            for cell in row:
+                cell.border = BOX
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _lines(text: str, width_chars: float) -> int:
+    """How many printed lines a wrapped cell needs (CJK counts double)."""
+    usable = max(2.0, width_chars - 1)
+    return sum(max(1, math.ceil(_display_width(line) / usable)) for line in (text or "").split("\n"))
+
+
+def _height(ws, row: int, cells: list[tuple[str, str, str]]) -> None:
+    """Set a row height from (first column, last column, text) of its wrapped cells."""
+    lines = 1
+    for first, last, text in cells:
+        width = sum(WIDTHS[c] for c in COLUMNS[COLUMNS.index(first):COLUMNS.index(last) + 1])
+        lines = max(lines, _lines(text, width))
+    ws.row_dimensions[row].height = round(lines * LINE_HEIGHT + 6, 1)
+
+
+def _percent_format(value: Decimal | None) -> str:
+    if value is None:
+        return "0%"
+    exponent = value.normalize().as_tuple().exponent
+    decimals = min(10, -exponent) if isinstance(exponent, int) and exponent < 0 else 0
+    return "0." + "0" * decimals + "%" if decimals else "0%"
+
+
+def _spans(count: int) -> list[int]:
+    """How the six columns B-G are shared by ``count`` checkpoints (4 → 2,2,1,1 as printed)."""
+    base, extra = divmod(6, count)
+    return [base + (1 if i < extra else 0) for i in range(count)]
+
+
+def write_project_sheet(ws, number: int, unit_label: str, project: Project) -> None:
+    where = f"第 {number} 个项目"
+    for column, width in WIDTHS.items():
+        ws.column_dimensions[column].width = width
+    _text(ws, "A1", f"{number}.{project.title}", where, CENTER, TITLE, box=False)
+    ws.merge_cells("A1:G1")
+    ws.row_dimensions[1].height = max(28, _lines(f"{number}.{project.title}", 50) * 20)
+    _text(ws, "A2", unit_label, where, LEFT, BODY, box=False)
+    ws.merge_cells("A2:E2")
+    _text(ws, "F2", L.UNIT_NOTE, where, RIGHT, BODY, box=False)
+    ws.merge_cells("F2:G2")
+
+    _text(ws, "A3", L.CODE, where, CENTER, BOLD)
+    _text(ws, "B3", project.code, where + "的项目编码", CENTER)
+    _merge(ws, "B3:C3")
+    _text(ws, "D3", L.NAME, where, CENTER, BOLD)
+    _text(ws, "E3", project.name, where + "的项目名称", LEFT)
+    _merge(ws, "E3:G3")
+    _height(ws, 3, [("B", "C", project.code), ("E", "G", project.name)])
+
+    _text(ws, "A4", L.BUDGET_BLOCK, where, CENTER, BOLD)
+    _merge(ws, "A4:A5")
+    _text(ws, "B4", L.TOTAL, where, CENTER, BOLD)
+    _number(ws, "C4", project.budget_total, "0.00")
+    _text(ws, "D4", L.FISCAL, where, CENTER, BOLD)
+    _number(ws, "E4", project.budget_fiscal, "0.00")
+    _text(ws, "F4", L.OTHER, where, CENTER, BOLD)
+    _number(ws, "G4", project.budget_other, "0.00")
+    _height(ws, 4, [("D", "D", L.FISCAL)])
+    _text(ws, "B5", project.purpose, where + "的资金用途", LEFT)
+    _merge(ws, "B5:G5")
+    _height(ws, 5, [("B", "G", project.purpose), ("A", "A", "")])
+
+    _text(ws, "A6", L.SPENDING, where, CENTER, BOLD)
+    _merge(ws, "A6:A7")
+    checkpoints = project.spending_plan.checkpoints
+    if len(checkpoints) > 6:
+        raise SaveError(f"{where}的资金支出计划有 {len(checkpoints)} 个时点，表格最多容纳 6 个。")
+    column = 1
+    for checkpoint, span in zip(checkpoints, _spans(len(checkpoints)) if checkpoints else []):
+        first, last = COLUMNS[column], COLUMNS[column + span - 1]
+        _text(ws, f"{first}6", checkpoint.label, where + "的资金支出计划", CENTER, BOLD)
+        value = None if checkpoint.value is None else checkpoint.value.scaleb(-2)
+        _number(ws, f"{first}7", value, _percent_format(checkpoint.value))
+        ws[f"{first}7"].alignment = CENTER
+        if span > 1:
+            _merge(ws, f"{first}6:{last}6")
+            _merge(ws, f"{first}7:{last}7")
+        column += span
+    for empty in COLUMNS[column:]:
+        ws[f"{empty}6"].border = ws[f"{empty}7"].border = BOX
+
+    goals = "\n".join(f"{i}.{goal}" for i, goal in enumerate(project.goals, 1))
+    _text(ws, "A8", L.GOALS, where, CENTER, BOLD)
+    _text(ws, "B8", goals, where + "的绩效目标", LEFT)
+    _merge(ws, "B8:G8")
+    _height(ws, 8, [("B", "G", goals)])
+
+    header = 9
+    for column, label in zip("ABCDFG", ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据")):
+        _text(ws, f"{column}{header}", label, where, CENTER, BOLD)
+    _merge(ws, f"D{header}:E{header}")
+    _height(ws, header, [("G", "G", "指标值确定依据")])
+    ws.print_title_rows = f"{header}:{header}"
+    _write_indicators(ws, header + 1, project, where)
+    _print_setup(ws)
+
+
+def _write_indicators(ws, first: int, project: Project, where: str) -> None:
+    rows = project.indicators
+    for offset, indicator in enumerate(rows):
+        row = first + offset
+        label = f"{where}第 {offset + 1} 行指标"
+        for column, text in zip("ABCDFG", indicator.cells()):
+            _text(ws, f"{column}{row}", text, label, CENTER if column in "AB" else LEFT)
+        _merge(ws, f"D{row}:E{row}")
+        _height(ws, row, [("A", "A", indicator.level1), ("B", "B", indicator.level2),
+                          ("C", "C", indicator.level3), ("D", "E", indicator.description),
+                          ("F", "F", indicator.value), ("G", "G", indicator.basis)])
+    # 一级 merged over equal neighbours; 二级 likewise but never across a 一级 boundary.
+    start = 0
+    for end in range(1, len(rows) + 1):
+        if end == len(rows) or rows[end].level1 != rows[start].level1 or not rows[start].level1:
+            if end - start > 1:
+                _merge(ws, f"A{first + start}:A{first + end - 1}")
+            _merge_level2(ws, first, rows, start, end)
+            start = end
+
+
+def _merge_level2(ws, first: int, rows: list, start: int, end: int) -> None:
+    run = start
+    for i in range(start + 1, end + 1):
+        if i == end or rows[i].level2 != rows[run].level2 or not rows[run].level2:
+            if i - run > 1:
+                _merge(ws, f"B{first + run}:B{first + i - 1}")
+            run = i
+
+
+def _print_setup(ws, landscape: bool = False) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+
+
+def write_part1_sheet(ws, document: Document) -> None:
+    ws.column_dimensions["A"].width = 20
+    ws.column_dimensions["B"].width = 80
+    widths = {"A": 20, "B": 80}
+    row = 1
+
+    def put(label: str, text: str, where: str, font: Font = BODY) -> None:
+        nonlocal row
+        _text(ws, f"A{row}", label, where, LEFT, BOLD if label else BODY, box=False)
+        _text(ws, f"B{row}", text, where, TOP_LEFT, font, box=False)
+        lines = max(_lines(text, widths["B"]), _lines(label, widths["A"]))
+        ws.row_dimensions[row].height = round(lines * LINE_HEIGHT + 4, 1)
+        row += 1
+
+    _text(ws, "A1", document.title, "标题", CENTER, TITLE, box=False)
+    ws.merge_cells("A1:B1")
+    ws.row_dimensions[1].height = 30
+    row = 2
+    try:
+        framework = load_framework(document.framework).name
+    except KeyError:
+        framework = document.framework
+    year = document.year
+    cover = {"department": document.department, "status": document.status.value,
+             "prepared_by": document.prepared_by, "reviewed_by": document.reviewed_by, "framework": framework}
+    for label, field in L.COVER_LABELS.items():
+        if field == "year":
+            _text(ws, f"A{row}", label, "封面", LEFT, BOLD, box=False)
+            ws[f"B{row}"].value = year
+            ws[f"B{row}"].alignment = LEFT
+            row += 1
+        else:
+            put(label, cover[field], f"封面的“{label}”")
+    row += 1
+    _text(ws, f"A{row}", L.PART1_TITLE, "第一部分", LEFT, TITLE, box=False)
+    ws.merge_cells(f"A{row}:B{row}")
+    row += 1
+    part1 = document.part1
+    for i, paragraph in enumerate(part1.overall_goal.split("\n")):
+        put(L.OVERALL_GOAL if i == 0 else "", paragraph, "总体绩效目标")
+    put(L.SUB_GOALS, "", "分项绩效目标")
+    for i, sub_goal in enumerate(part1.sub_goals, 1):
+        where = f"第 {i} 个分项绩效目标"
+        put(f"（{L.chinese_number(i)}）", sub_goal.title, where, BOLD)
+        put(L.SUB_GOAL_GOAL, sub_goal.goal, where)
+        put(L.SUB_GOAL_INDICATORS, sub_goal.indicators, where)
+    put(L.MEASURES, "", "工作保障措施")
+    for i, measure in enumerate(part1.measures, 1):
+        put(f"{L.chinese_number(i)}、", measure.text, f"第 {i} 条保障措施")
+        for j, item in enumerate(measure.items, 1):
+            put(f"（{L.chinese_number(j)}）", item, f"第 {i} 条保障措施的第 {j} 项")
+    _print_setup(ws)
+
+
+def write_contents_sheet(ws, document: Document, sheet_names: list[str]) -> None:
+    for column, width in zip("ABCDE", (10, 26, 44, 16, 30)):
+        ws.column_dimensions[column].width = width
+    _text(ws, "A1", L.CONTENTS_SHEET, "目录", CENTER, TITLE, box=False)
+    ws.merge_cells("A1:E1")
+    for column, label in zip("ABCDE", L.CONTENTS_HEADERS):
+        _text(ws, f"{column}2", label, "目录", CENTER, BOLD)
+    row, number = 3, 0
+    grand = Decimal(0)
+    for unit in document.units:
+        total = sum((p.budget_total or Decimal(0) for p in unit.projects), Decimal(0))
+        grand += total
+        _text(ws, f"A{row}", L.CONTENTS_UNIT, "目录", CENTER, BOLD)
+        _text(ws, f"B{row}", unit.code, "预算单位编码", LEFT, BOLD)
+        _text(ws, f"C{row}", unit.name, "预算单位名称", LEFT, BOLD)
+        _number(ws, f"D{row}", total, "0.00")
+        _text(ws, f"E{row}", "", "目录")
+        row += 1
+        for project in unit.projects:
+            name = sheet_names[number]
+            number += 1
+            ws[f"A{row}"].value = number
+            ws[f"A{row}"].alignment, ws[f"A{row}"].border, ws[f"A{row}"].font = CENTER, BOX, BODY
+            _text(ws, f"B{row}", project.code, "目录", LEFT)
+            _text(ws, f"C{row}", project.name, "目录", LEFT)
+            _number(ws, f"D{row}", project.budget_total, "0.00")
+            link = _text(ws, f"E{row}", name, "目录", LEFT)
+            link.hyperlink = Hyperlink(ref=f"E{row}", location=f"'{name}'!A1", display=name)
+            link.font = Font(name="宋体", size=11, color="0563C1", underline="single")
+            row += 1
+    _text(ws, f"A{row}", L.CONTENTS_TOTAL, "目录", CENTER, BOLD)
+    _number(ws, f"D{row}", grand.quantize(Decimal("0.01")), "0.00")
+    _print_setup(ws)
+
+
+def build_workbook(document: Document, marked: bool = True) -> Workbook:
+    """The openpyxl workbook for ``document``. ``marked`` stamps it as written by perfdesk
+    (read back exactly); a blank template for hand filling is left unmarked (read tolerantly)."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    part1 = wb.create_sheet(L.PART1_SHEET)
+    contents = wb.create_sheet(L.CONTENTS_SHEET)
+    names = []
+    for u, p, unit, project in document.projects():
+        number = document.project_number(u, p)
+        name = L.sheet_title(number, project.name)
+        names.append(name)
+        write_project_sheet(wb.create_sheet(name), number, unit.label, project)
+    write_part1_sheet(part1, document)
+    write_contents_sheet(contents, document, names)
+    wb.properties.creator = "perfdesk"
+    wb.properties.title = _clean(document.title, "标题")
+    wb.properties.created = wb.properties.modified = FIXED_TIME
+    if marked:
+        wb.custom_doc_props.append(StringProperty(name=L.FORMAT_PROPERTY, value=str(L.FORMAT_VERSION)))
+    return wb
+
+
+def workbook_bytes(document: Document, marked: bool = True) -> bytes:
+    wb = build_workbook(document, marked)
+    buffer = io.BytesIO()
+    with _FixedDateZip(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).write_data()
+    return buffer.getvalue()
+
+
+def write_workbook(document: Document, target: str | BinaryIO, marked: bool = True) -> None:
+    """Write ``document`` to a path or a binary stream (not atomic; use ``save_document``)."""
+    data = workbook_bytes(document, marked)
+    if hasattr(target, "write"):
+        target.write(data)
+    else:
+        with open(target, "wb") as out:
+            out.write(data)

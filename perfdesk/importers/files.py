@@ -1,0 +1,98 @@
+"""Importing from a file: .txt (UTF-8 with or without BOM, or GB18030) or .docx.
+
+A .docx is read with python-docx in body order: every paragraph becomes a paragraph block
+and every table row a row block whose cells follow the grid: a cell merged across columns
+is followed by empty cells for the columns it covers, and a cell continuing a vertical
+merge is empty, just as the text copied out of Word shows them. Paragraphs and table rows
+are counted one "line" each, so an import note's line number finds its place in the file.
+Text from a .docx is kept exactly (no PDF space clean-up).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from perfdesk.errors import FileFormatError
+from perfdesk.importers.context import Context
+from perfdesk.importers.result import ImportResult
+from perfdesk.importers.source import Block, read_text_file
+from perfdesk.importers.text import import_blocks, import_text
+
+MAX_DOCX_UNPACKED = 200 * 1024 * 1024  # far above any real text; guards against zip bombs
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+def import_file(path: str | Path) -> ImportResult:
+    """Import a .txt or .docx file; raises FileFormatError with a Chinese message."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return import_docx(path)
+    if suffix in (".txt", ".text", ""):
+        text = read_text_file(path)
+        try:
+            return import_text(text)
+        except FileFormatError as error:
+            raise FileFormatError(error.detail, path=str(path), line=error.line) from None
+    if suffix == ".doc":
+        raise FileFormatError("不能直接导入旧版 .doc 文件。请在 Word 或 WPS 中另存为 .docx 后再导入", path=str(path))
+    if suffix == ".pdf":
+        raise FileFormatError("不能直接导入 PDF。请在 PDF 阅读器中全选复制文字，存为 .txt 后再导入",
+                              path=str(path))
+    raise FileFormatError("只能导入 .txt 或 .docx 文件", path=str(path))
+
+
+def import_docx(path: Path) -> ImportResult:
+    blocks = read_docx_blocks(path)
+    try:
+        return import_blocks(blocks, Context(pdf=False))
+    except FileFormatError as error:
+        raise FileFormatError(error.detail, path=str(path)) from None
+
+
+def read_docx_blocks(path: Path) -> list[Block]:
+    try:
+        with open(path, "rb") as handle:
+            magic = handle.read(4)
+    except OSError as error:
+        raise FileFormatError(f"无法读取文件（{error.strerror or error}）", path=str(path)) from None
+    if magic == OLE_MAGIC:
+        raise FileFormatError("文件已加密，或是改了扩展名的旧版 .doc。请在 Word 中取消密码或另存为 .docx",
+                              path=str(path))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_DOCX_UNPACKED:
+                raise FileFormatError("文件解压后过大，不像是一份绩效文本", path=str(path))
+        import docx
+
+        document = docx.Document(str(path))
+        return list(_body_blocks(document))
+    except FileFormatError:
+        raise
+    except Exception:  # noqa: BLE001 - python-docx raises many kinds for a damaged file
+        raise FileFormatError("文件已损坏或不是 Word 文档（.docx），无法读取", path=str(path)) from None
+
+
+def _body_blocks(document) -> list[Block]:  # noqa: ANN001 - a python-docx Document
+    from docx.oxml.ns import qn
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
+
+    line = 0
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            line += 1
+            text = Paragraph(child, document).text
+            if text.strip():
+                yield Block(line, text=text, blank_before=True)
+        elif child.tag == qn("w:tbl"):
+            table = Table(child, document)
+            for tr in child.tr_lst:
+                line += 1
+                cells: list[str] = [""] * int(getattr(tr, "grid_before", 0) or 0)
+                for tc in tr.tc_lst:
+                    merged_from_above = tc.vMerge == "continue"
+                    cells.append("" if merged_from_above else _Cell(tc, table).text)
+                    cells.extend([""] * (tc.grid_span - 1))
+                yield Block(line, cells=cells, lines=[line] * len(cells))

@@ -1,0 +1,152 @@
+"""Part 1 (第一部分 部门整体绩效目标): the overall goal, the sub-goals and the measures.
+
+Numbering is taken off (the model holds none): ``（一）`` before a sub-goal title, ``一、``
+before a group of measures, ``（一）``/``1.`` before a measure or an item of a group. Lines
+without numbering continue the item above them, so lists wrapped over lines read whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from perfdesk.importers.context import (
+    CN_HEADING, CN_ITEM, NUMBER_ITEM, PAGE_NUMBER, PART1, PART2, SECTION, TITLE, TITLE_START, UNIT,
+    UNIT_OF_MONEY, Context, block_key, first_cell,
+)
+from perfdesk.importers.source import Block, squeeze
+from perfdesk.model import Measure, Part1, SubGoal
+
+TABLE_LABELS = ("项目编码", "项目编号", "项目名称")
+GOAL_LABEL = re.compile(r"^绩效目标\s*[:：]\s*")
+INDICATOR_LABEL = re.compile(r"^绩效指标\s*[:：]\s*")
+SECTIONS = {"总体绩效目标": "overall", "分项绩效目标": "sub_goals", "工作保障措施": "measures"}
+
+
+def unit_label(text: str) -> tuple[str, str] | None:
+    """``339003唐山市丰润区科学技术局`` → (code, name), for a line that is a unit's label."""
+    # The unit and "单位：万元" share one printed line; a .docx may keep them in one paragraph.
+    text = re.sub(r"\s*单位[:：]\s*万元\s*$", "", text.strip())
+    match = UNIT.match(text)
+    if not match or not re.search(r"[\u4e00-\u9fff]", match.group(2)) or len(match.group(2)) > 60:
+        return None
+    if match.group(2).rstrip().endswith("绩效目标表"):
+        return None
+    return match.group(1), match.group(2).strip()
+
+
+def starts_part2(blocks: list[Block], index: int, ctx: Context) -> bool:
+    block = blocks[index]
+    if block.is_row:
+        cells = [ctx.clean(c) for c in block.cells if c.strip()]
+        if first_cell(block) in TABLE_LABELS:
+            return True
+        return bool(cells) and unit_label(cells[0]) is not None and all(
+            UNIT_OF_MONEY.match(squeeze(c)) for c in cells[1:])
+    key, text = block_key(block), ctx.clean(block.text)
+    if PART2.match(key) or TITLE.match(text):
+        return True
+    following = blocks[index + 1: index + 4]
+    if TITLE_START.match(text) and following and not following[0].is_row:
+        return ctx.clean(following[0].text).endswith("绩效目标表")
+    if unit_label(text):
+        return any(b.is_row or UNIT_OF_MONEY.match(block_key(b)) or TITLE.match(ctx.clean(b.raw()))
+                   for b in following)
+    return False
+
+
+class Part1Reader:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.part1 = Part1()
+        self.section: str | None = None
+        self.overall: list[str] = []
+        self.group = False  # the current measure is a heading (一、) with items under it
+        self.field = ""
+
+    def read(self, blocks: list[Block], start: int) -> int:
+        """Read from ``start`` up to where Part 2 begins; return that index."""
+        index = start
+        while index < len(blocks) and not starts_part2(blocks, index, self.ctx):
+            block = blocks[index]
+            index += 1
+            key = block_key(block)
+            if PAGE_NUMBER.match(key) or PART1.match(key) or key == "部门整体绩效目标":
+                continue
+            section = SECTION.match(key)
+            if section:
+                self.section = SECTIONS[section.group(1)]
+                continue
+            if block.is_row:
+                self._row(block)
+            else:
+                self._line(block.text, block.line, block.blank_before)
+        self.part1.overall_goal = "\n".join(self.overall)
+        return index
+
+    def _row(self, block: Block) -> None:
+        # Part 1 laid out as a table: the left cell repeats the section name.
+        cells = [(c, block.cell_line(i)) for i, c in enumerate(block.cells) if c.strip()]
+        if cells and squeeze(cells[0][0]) in SECTIONS:
+            self.section = SECTIONS[squeeze(cells[0][0])]
+            cells = cells[1:]
+        for text, line in cells:
+            for part in text.split("\n"):
+                self._line(part, line, True)
+
+    def _line(self, raw: str, line: int, blank_before: bool) -> None:
+        text = self.ctx.take(raw, line)
+        if not text:
+            return
+        if squeeze(text) in SECTIONS and SECTIONS[squeeze(text)] == self.section:
+            return  # the section name repeated as a label above its text
+        if self.section is None:
+            self.section = "overall"
+        if self.section == "overall":
+            self._append_paragraph(self.overall, text, blank_before)
+        elif self.section == "sub_goals":
+            self._sub_goal(text, line, blank_before)
+        else:
+            self._measure(text, line, blank_before)
+
+    def _append_paragraph(self, paragraphs: list[str], text: str, blank_before: bool) -> None:
+        if paragraphs and self.ctx.joiner(blank_before) == "":
+            paragraphs[-1] += text
+        else:
+            paragraphs.append(text)
+
+    def _continue(self, obj: object, name: str, text: str, blank_before: bool) -> None:
+        old = getattr(obj, name)
+        setattr(obj, name, old + self.ctx.joiner(blank_before) + text if old else text)
+
+    def _sub_goal(self, text: str, line: int, blank_before: bool) -> None:
+        goals = self.part1.sub_goals
+        title = CN_ITEM.match(text) or CN_HEADING.match(text)
+        if title:
+            goals.append(SubGoal(title=text[title.end():].strip()))
+            self.field = "title"
+        elif GOAL_LABEL.match(text) and goals:
+            goals[-1].goal, self.field = GOAL_LABEL.sub("", text), "goal"
+        elif INDICATOR_LABEL.match(text) and goals:
+            goals[-1].indicators, self.field = INDICATOR_LABEL.sub("", text), "indicators"
+        elif goals:
+            self._continue(goals[-1], self.field or "goal", text, blank_before)
+        else:
+            self.ctx.note(line, text, "在“分项绩效目标”下，但不属于任何分项（缺少“（一）”这样的标题），未导入")
+
+    def _measure(self, text: str, line: int, blank_before: bool) -> None:
+        measures = self.part1.measures
+        heading, item = CN_HEADING.match(text), CN_ITEM.match(text) or NUMBER_ITEM.match(text)
+        if heading:
+            measures.append(Measure(text=text[heading.end():].strip()))
+            self.group = True
+        elif item and self.group and measures:
+            measures[-1].items.append(text[item.end():].strip())
+        elif item:
+            measures.append(Measure(text=text[item.end():].strip()))
+        elif measures and measures[-1].items:
+            items = measures[-1].items
+            items[-1] = items[-1] + self.ctx.joiner(blank_before) + text
+        elif measures:
+            self._continue(measures[-1], "text", text, blank_before)
+        else:
+            measures.append(Measure(text=text))

@@ -1,0 +1,29 @@
+"""What an import gives back: the document and the notes about what could not be placed.
+
+A note names the line of the source text (for a .docx: the paragraph or table row, counted
+the same way), the text itself and why it is reported, so that the clerk can find it and
+decide; nothing read from the source is dropped without a note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from perfdesk.model import Document
+
+
+@dataclass(frozen=True)
+class ImportNote:
+    line: int
+    text: str
+    reason: str
+
+    def __str__(self) -> str:
+        shown = self.text if len(self.text) <= 60 else self.text[:57] + "…"
+        return f"第 {self.line} 行：{self.reason}" + (f"：“{shown}”" if shown else "")
+
+
+@dataclass
+class ImportResult:
+    document: Document
+    notes: list[ImportNote] = field(default_factory=list)

@@ -1,0 +1,75 @@
+"""Rolling a document forward: next year's draft from this year's text.
+
+The copy gets the new year and the status 草案. Where a project name or a Part 1 sub-goal
+title names the document's own year (``2024年…``), that year moves on by the same step;
+other years (a 2023 grant paid out in 2024, a file number ``唐财教（2021）42号``) are the
+clerk's facts and stay. Everything else is kept as the starting point of the new draft, and
+the list of changes also points at what the clerk should look at by hand: project codes
+issued for the old year, and the old year still named in purposes, goals and indicators.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from perfdesk.errors import PerfdeskError
+from perfdesk.model import Document, DocumentStatus
+
+
+def _year_pattern(year: int) -> re.Pattern[str]:
+    # Only a year written as a year ("2024年", "2024 年度"), never part of a longer number or a
+    # file number such as "（2024）5号".
+    return re.compile(rf"(?<!\d){year}(?=\s*年)")
+
+
+def rollover(document: Document, year: int) -> tuple[Document, list[str]]:
+    """A new draft for ``year`` and the changes, in Chinese, for the clerk to review."""
+    if not isinstance(year, int) or not 2000 <= year <= 2100:
+        raise PerfdeskError(f"新的预算年度“{year}”不对，应为四位数的年份，如 2026")
+    old = document.year
+    if old is not None and year <= old:
+        raise PerfdeskError(f"新的预算年度（{year}）应晚于文件的年度（{old}）")
+    draft = copy.deepcopy(document)
+    changes = [f"预算年度：{old if old is not None else '（空）'} → {year}"]
+    draft.year = year
+    if document.status is not DocumentStatus.DRAFT:
+        changes.append(f"状态：{document.status.value} → {DocumentStatus.DRAFT.value}")
+    draft.status = DocumentStatus.DRAFT
+    if old is None:
+        changes.append("原文件没有预算年度，项目名称中的年份没有改动，请逐一核对")
+        return draft, changes
+    pattern, new = _year_pattern(old), str(year)
+
+    for index, sub_goal in enumerate(draft.part1.sub_goals, start=1):
+        renamed = pattern.sub(new, sub_goal.title)
+        if renamed != sub_goal.title:
+            changes.append(f"分项绩效目标（{index}）标题：“{sub_goal.title}” → “{renamed}”")
+            sub_goal.title = renamed
+    for u, p, unit, project in draft.projects():
+        number = draft.project_number(u, p)
+        renamed = pattern.sub(new, project.name)
+        if renamed != project.name:
+            changes.append(f"项目 {number} 名称：“{project.name}” → “{renamed}”")
+            project.name = renamed
+        changes.extend(_to_review(number, project, old))
+    return draft, changes
+
+
+def _to_review(number: int, project, old: int) -> list[str]:  # noqa: ANN001 - a Project
+    notes = []
+    code_year = project.code[6:8] if len(project.code) >= 9 and project.code[8] == "P" else ""
+    if code_year == f"{old % 100:02d}":
+        notes.append(f"请核对：项目 {number} 的项目编码 {project.code} 是 {old} 年的编码，"
+                     "新年度的编码需在预算系统中取得")
+    pattern = _year_pattern(old)
+    places = []
+    if pattern.search(project.purpose):
+        places.append("资金用途")
+    if any(pattern.search(goal) for goal in project.goals):
+        places.append("绩效目标")
+    if any(pattern.search(text) for i in project.indicators for text in i.cells()):
+        places.append("绩效指标")
+    if places:
+        notes.append(f"请核对：项目 {number}（{project.name}）的{'、'.join(places)}中仍写着“{old}年”")
+    return notes

@@ -1,0 +1,140 @@
+"""Turning extracted text into paragraphs and table rows, and cleaning what extraction adds.
+
+Two shapes of text reach the importer (see tests/data/samples): copied from Word, every
+table cell is a line of its own starting with a tab and a blank line ends a table row;
+extracted from a PDF, every table row is one line with its cells separated by tabs. Both
+become the same stream of :class:`Block` s, each remembering its line in the source so that
+import notes can point at it. Cleaning strips Word bookmark markers and, for PDF text only,
+the spaces the extractor puts between two Chinese characters or between one and a digit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from perfdesk.errors import FileFormatError
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# PDF extractors put a space wherever glyphs sit apart; between Han characters, and between a
+# Han character and a digit, such a space is never the clerk's.
+_ARTEFACT_SPACE = re.compile(rf"(?<=[{HAN}])[ \u3000]+(?=[{HAN}0-9])|(?<=[0-9])[ \u3000]+(?=[{HAN}])")
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_MARKUP = re.compile(r"</?\s*[a-zA-Z][a-zA-Z0-9]*\s*/?>")
+
+MAX_TEXT_CHARS = 20_000_000  # ~ a thousand pages; beyond that it is not a budget text
+
+
+@dataclass
+class Block:
+    """A paragraph (``cells is None``) or a table row, with the source line of each part."""
+
+    line: int
+    text: str = ""
+    cells: list[str] | None = None
+    lines: list[int] = field(default_factory=list)
+    blank_before: bool = False
+
+    @property
+    def is_row(self) -> bool:
+        return self.cells is not None
+
+    def cell_line(self, index: int) -> int:
+        return self.lines[index] if index < len(self.lines) else self.line
+
+    def raw(self) -> str:
+        return "\t".join(self.cells) if self.cells is not None else self.text
+
+
+def has_markup(text: str) -> bool:
+    return bool(_MARKUP.search(text))
+
+
+def clean(text: str, pdf: bool) -> str:
+    """The text as the clerk typed it: markers gone, PDF artefact spaces gone, ends trimmed."""
+    text = _BOOKMARK.sub("", text).replace("\r", "")
+    if pdf:
+        text = _ARTEFACT_SPACE.sub("", text)
+    return text.strip()
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace, for recognising labels such as ``其中：财政    资金``."""
+    return re.sub(r"\s+", "", _BOOKMARK.sub("", text))
+
+
+def looks_like_pdf_rows(lines: list[str]) -> bool:
+    """True when table rows are one line each (PDF), False for one cell per line (Word)."""
+    multi = sum(1 for line in lines if line.count("\t") >= 2)
+    single = sum(1 for line in lines if line.startswith("\t") and line.count("\t") == 1)
+    return multi >= single
+
+
+def blocks_from_text(text: str) -> tuple[list[Block], bool]:
+    """Split text into blocks; also say whether it is PDF-shaped (one row per line)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    pdf = looks_like_pdf_rows(lines)
+    return (_pdf_blocks(lines) if pdf else _word_blocks(lines)), pdf
+
+
+def _blank(line: str) -> bool:
+    return _BOOKMARK.sub("", line).strip() == ""
+
+
+def _pdf_blocks(lines: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    blank = False
+    for number, line in enumerate(lines, start=1):
+        if "\t" in line:
+            cells = line.split("\t")
+            blocks.append(Block(number, cells=cells, lines=[number] * len(cells), blank_before=blank))
+        elif _blank(line):
+            blank = True
+            continue
+        else:
+            blocks.append(Block(number, text=line, blank_before=blank))
+        blank = False
+    return blocks
+
+
+def _word_blocks(lines: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    row: Block | None = None
+    blank = False
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("\t"):
+            if row is None:
+                row = Block(number, cells=[], blank_before=blank)
+                blocks.append(row)
+            row.cells.append(line[1:])
+            row.lines.append(number)
+        elif _blank(line):
+            row, blank = None, True
+            continue
+        elif row is not None and row.cells:
+            # A cell of several paragraphs: Word puts the later ones on lines of their own.
+            row.cells[-1] += "\n" + line
+        else:
+            blocks.append(Block(number, text=line, blank_before=blank))
+        blank = False
+    return blocks
+
+
+def read_text_file(path: Path) -> str:
+    """Read a .txt in UTF-8 (with or without BOM) or GB18030; refuse what is not text."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise FileFormatError(f"无法读取文件（{error.strerror or error}）", path=str(path)) from None
+    if len(data) > MAX_TEXT_CHARS * 4:
+        raise FileFormatError("文件太大，不像是一份部门预算绩效文本", path=str(path))
+    if b"\x00" in data[:4096] or data.startswith(b"PK\x03\x04") or data.startswith(b"%PDF"):
+        raise FileFormatError("这不是纯文本文件。请导入 .txt（从 Word 或 PDF 复制出的文字）或 .docx 文件",
+                              path=str(path))
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise FileFormatError("无法识别文件的文字编码（应为 UTF-8 或 GB18030）", path=str(path))

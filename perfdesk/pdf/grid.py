@@ -1,0 +1,212 @@
+"""A ruled table that splits across pages the way the official 绩效目标表 must.
+
+ReportLab's own Table can repeat its first rows, but the official table repeats only the
+indicator header row (一级指标 … 指标值确定依据), which stands in the middle of the table, and
+its vertically merged 一级/二级 cells must show their text again on the new page. So the table
+is kept here as rows of cells plus "group" columns (cells merged over consecutive rows with
+the same key); each page's chunk is turned into a plain ReportLab Table with the spans of
+that chunk only. Row heights are computed here (and handed to the Table), so that the split
+is decided on the same numbers that are drawn.
+
+A row is never split across pages unless it alone is taller than a page; then each of its
+cells is split at the page end and the group cells show their text on both pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Hashable
+
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+PADDING = 3.0
+MIN_ROW_HEIGHT = 18.0
+GRID_WIDTH = 0.6
+
+
+@dataclass
+class Cell:
+    """A cell spanning columns ``first``..``last`` of one row."""
+
+    first: int
+    last: int
+    content: Paragraph
+
+
+@dataclass
+class Group:
+    """A cell merged over consecutive rows that carry the same ``key`` in its column."""
+
+    key: Hashable
+    content: Paragraph
+
+
+@dataclass
+class GridRow:
+    cells: list[Cell]
+    groups: dict[int, Group] = field(default_factory=dict)  # column -> merged cell
+    header: bool = False  # the indicator header row, repeated after a page break
+    keep_with_next: bool = False  # never break the page right after this row
+    _height: float | None = None
+
+
+class GridTable(Flowable):
+    """The rows of one project's table (or what is left of them on a new page)."""
+
+    def __init__(self, rows: list[GridRow], widths: list[float], page_height: float,
+                 header: GridRow | None = None) -> None:
+        super().__init__()
+        self.rows = rows
+        self.widths = widths
+        self.page_height = page_height  # height of an empty frame: the tallest a chunk can be
+        self.header = header
+        self._edges = [0.0]
+        for width in widths:
+            self._edges.append(self._edges[-1] + width)
+        self._group_heights: dict[tuple[int, Hashable], float] = {}
+
+    # ---------------------------------------------------------------- measuring
+    def _span_width(self, first: int, last: int) -> float:
+        return self._edges[last + 1] - self._edges[first]
+
+    def _content_height(self, paragraph: Paragraph, first: int, last: int) -> float:
+        _, height = paragraph.wrap(self._span_width(first, last) - 2 * PADDING, 1e6)
+        return height + 2 * PADDING
+
+    def _row_height(self, row: GridRow) -> float:
+        if row._height is None:
+            heights = [self._content_height(c.content, c.first, c.last) for c in row.cells]
+            row._height = max([MIN_ROW_HEIGHT, *heights])
+        return row._height
+
+    def _group_height(self, column: int, group: Group) -> float:
+        key = (column, group.key)
+        if key not in self._group_heights:
+            self._group_heights[key] = self._content_height(group.content, column, column)
+        return self._group_heights[key]
+
+    def _runs(self, rows: list[GridRow], column: int) -> list[tuple[int, int, Group]]:
+        """Consecutive rows sharing a group in ``column``: (first row, last row, group)."""
+        runs: list[tuple[int, int, Group]] = []
+        for index, row in enumerate(rows):
+            group = row.groups.get(column)
+            if group is None:
+                continue
+            if runs and runs[-1][1] == index - 1 and runs[-1][2].key == group.key:
+                runs[-1] = (runs[-1][0], index, runs[-1][2])
+            else:
+                runs.append((index, index, group))
+        return runs
+
+    def _heights(self, rows: list[GridRow]) -> list[float]:
+        heights = [self._row_height(row) for row in rows]
+        for column in self._group_columns(rows):
+            for first, last, group in self._runs(rows, column):
+                short = self._group_height(column, group) - sum(heights[first:last + 1])
+                if short > 0:  # a merged cell taller than its rows: the last row grows
+                    heights[last] += short
+        return heights
+
+    @staticmethod
+    def _group_columns(rows: list[GridRow]) -> list[int]:
+        return sorted({column for row in rows for column in row.groups})
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = self._edges[-1]
+        self.height = sum(self._heights(self.rows))
+        return self.width, self.height
+
+    # ---------------------------------------------------------------- splitting
+    def _rest(self, rows: list[GridRow], started: bool) -> "GridTable":
+        if started and self.header is not None and rows and not rows[0].header:
+            rows = [self.header, *rows]
+        return GridTable(rows, self.widths, self.page_height, self.header)
+
+    def _too_tall(self, row: GridRow) -> bool:
+        """Taller than an empty page, even with the header above it: it will have to be cut."""
+        header = self._row_height(self.header) if self.header is not None else 0.0
+        return self._row_height(row) + header > self.page_height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        rows = self.rows
+        fits = 0
+        overflow = len(rows)
+        for count in range(1, len(rows) + 1):
+            if sum(self._heights(rows[:count])) > available_height:
+                overflow = count - 1
+                break
+            if count == len(rows) or not rows[count - 1].keep_with_next:
+                fits = count
+        if fits == len(rows):
+            return [self]
+        if self._too_tall(rows[overflow]):
+            # No page can hold this row: start it here rather than leave the rest of the page empty.
+            parts = self._split_tall_row(overflow, available_height)
+            if parts:
+                return parts
+        if fits > 0:
+            first = GridTable(rows[:fits], self.widths, self.page_height, self.header)
+            return [first, self._rest(rows[fits:], any(row.header for row in rows[:fits]))]
+        if available_height < self.page_height - 1:
+            return []  # try again on an empty page
+        return [self]  # cannot happen with the A4 layout: draw as is rather than loop for ever
+
+    def _split_tall_row(self, index: int, available_height: float) -> list[Flowable] | None:
+        """Cut row ``index`` inside its cells at the page end; None if not even a line fits."""
+        rows = self.rows
+        room = available_height - sum(self._heights(rows[:index])) - 2 * PADDING
+        tall = rows[index]
+        head_cells: list[Cell] = []
+        tail_cells: list[Cell] = []
+        progress = False
+        for cell in tall.cells:
+            width = self._span_width(cell.first, cell.last) - 2 * PADDING
+            cell.content.wrap(width, room)  # split reads the line breaks of the last wrap
+            parts = cell.content.split(width, room) if room > 0 else []
+            progress = progress or bool(parts)
+            if len(parts) == 2:
+                head, tail = parts
+            elif len(parts) == 1:
+                head, tail = parts[0], Paragraph("", cell.content.style)
+            else:
+                head, tail = Paragraph("", cell.content.style), cell.content
+            head_cells.append(Cell(cell.first, cell.last, head))
+            tail_cells.append(Cell(cell.first, cell.last, tail))
+        if not progress:
+            return None
+        head_row = GridRow(head_cells, dict(tall.groups), tall.header)
+        tail_row = GridRow(tail_cells, dict(tall.groups), tall.header, tall.keep_with_next)
+        started = any(row.header for row in rows[:index + 1])
+        first = GridTable([*rows[:index], head_row], self.widths, self.page_height, self.header)
+        return [first, self._rest([tail_row, *rows[index + 1:]], started)]
+
+    # ------------------------------------------------------------------ drawing
+    def _table(self) -> Table:
+        rows = self.rows
+        columns = len(self.widths)
+        data: list[list[object]] = [["" for _ in range(columns)] for _ in rows]
+        commands: list[tuple] = [
+            ("GRID", (0, 0), (-1, -1), GRID_WIDTH, "black"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), PADDING),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
+        ]
+        for r, row in enumerate(rows):
+            for cell in row.cells:
+                data[r][cell.first] = cell.content
+                if cell.last > cell.first:
+                    commands.append(("SPAN", (cell.first, r), (cell.last, r)))
+        for column in self._group_columns(rows):
+            for first, last, group in self._runs(rows, column):
+                data[first][column] = group.content
+                if last > first:
+                    commands.append(("SPAN", (column, first), (column, last)))
+        return Table(data, colWidths=self.widths, rowHeights=self._heights(rows),
+                     style=TableStyle(commands), hAlign="LEFT")
+
+    def draw(self) -> None:
+        table = self._table()
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)

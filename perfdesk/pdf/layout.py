@@ -1,0 +1,149 @@
+"""Page templates, headings that know their page, and 目录 lines whose numbers come later.
+
+The 目录 stands before the pages it lists. Instead of laying the document out twice, each
+目录 line draws its page number from a PDF form XObject named after the heading; the heading
+defines that form when it is drawn, knowing its page by then (ReportLab allows a form to be
+used before it is defined). Page numbers start at 1 on the first page of Part 1; the cover and
+the 目录 carry none, as in the official texts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus.paragraph import ParagraphStyle
+
+from perfdesk.pdf.styles import FRAME_HEIGHT, FRAME_WIDTH, MARGIN_BOTTOM, MARGIN_LEFT, PAGE_SIZE
+
+NUMBER_COLUMN = 36.0  # room at the right of a 目录 line for its page number
+
+
+@dataclass
+class HeadingPage:
+    """Where a heading landed: ``page`` is the printed number, ``sheet`` the 1-based PDF page."""
+
+    key: str
+    title: str
+    level: int
+    page: int
+    sheet: int
+
+
+@dataclass
+class PageRecord:
+    """Filled in while the document is drawn."""
+
+    body_font: str
+    body_first: int | None = None  # PDF page on which printed numbering starts at 1
+    last_page: int = 0
+    headings: list[HeadingPage] = field(default_factory=list)
+
+    def printed(self, sheet: int) -> int:
+        return sheet - (self.body_first or 1) + 1
+
+
+def toc_form_name(key: str) -> str:
+    return f"tocpage-{key}"
+
+
+class Heading(Paragraph):
+    """A heading paragraph that, when drawn, becomes a bookmark and defines its 目录 number."""
+
+    def __init__(self, markup: str, style: ParagraphStyle, *, key: str, title: str, level: int,
+                 record: PageRecord, in_toc: bool) -> None:
+        super().__init__(markup, style)
+        self.key, self.title, self.level, self.record, self.in_toc = key, title, level, record, in_toc
+
+    def draw(self) -> None:
+        canvas = self.canv
+        sheet = canvas.getPageNumber()
+        page = self.record.printed(sheet)
+        canvas.bookmarkHorizontal(self.key, 0, self.height)
+        canvas.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+        if self.in_toc:
+            canvas.beginForm(toc_form_name(self.key), lowerx=-NUMBER_COLUMN, lowery=-6, upperx=2, uppery=20)
+            canvas.setFont(self.record.body_font, 11)
+            canvas.drawRightString(0, 0, str(page))
+            canvas.endForm()
+        self.record.headings.append(HeadingPage(self.key, self.title, self.level, page, sheet))
+        super().draw()
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        # A heading is never cut: it moves to the next page whole.
+        return []
+
+
+class TocLine(Flowable):
+    """``title ........ N``: the title wraps; N is the heading's form, drawn at the right."""
+
+    def __init__(self, markup: str, style: ParagraphStyle, key: str) -> None:
+        super().__init__()
+        self.paragraph = Paragraph(markup, style)
+        self.style, self.key = style, key
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        _, height = self.paragraph.wrap(available_width - NUMBER_COLUMN, available_height)
+        self.height = height
+        return available_width, height
+
+    def getSpaceAfter(self) -> float:
+        return self.style.spaceAfter
+
+    def draw(self) -> None:
+        canvas, style = self.canv, self.style
+        self.paragraph.drawOn(canvas, 0, 0)
+        lines = self.paragraph.blPara.lines
+        last = lines[-1]
+        extra = last[0] if isinstance(last, tuple) else getattr(last, "extraSpace", 0)
+        # A left-aligned line ends where its line box ends minus the space left over.
+        text_end = self.width - NUMBER_COLUMN - (extra or 0)
+        baseline = self.height - style.fontSize - (len(lines) - 1) * style.leading
+        dot = canvas.stringWidth(".", style.fontName, style.fontSize)
+        start, end = text_end + 4, self.width - NUMBER_COLUMN + 4
+        if end > start and dot > 0:
+            canvas.setFont(style.fontName, style.fontSize)
+            canvas.drawString(start, baseline, "." * int((end - start) / dot))
+        canvas.saveState()
+        canvas.translate(self.width, baseline)
+        canvas.doForm(toc_form_name(self.key))
+        canvas.restoreState()
+
+
+def make_template(target, record: PageRecord, *, title: str, author: str, first: str = "cover") -> BaseDocTemplate:
+    """A4 portrait: ``cover`` and ``front`` pages without a number, ``body`` pages with one;
+    the first page uses the template named ``first``."""
+
+    def frame(name: str) -> Frame:
+        return Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id=name,
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    def plain(canvas, doc) -> None:
+        record.last_page = canvas.getPageNumber()
+
+    def numbered(canvas, doc) -> None:
+        sheet = canvas.getPageNumber()
+        record.last_page = sheet
+        if record.body_first is None:
+            record.body_first = sheet
+        canvas.saveState()
+        canvas.setFont(record.body_font, 10.5)
+        canvas.drawCentredString(PAGE_SIZE[0] / 2, MARGIN_BOTTOM / 2, f"- {record.printed(sheet)} -")
+        canvas.restoreState()
+
+    document = BaseDocTemplate(
+        target, pagesize=PAGE_SIZE, title=title, author=author, subject="部门预算绩效文本",
+        creator="perfdesk", leftMargin=MARGIN_LEFT, rightMargin=MARGIN_LEFT,
+        topMargin=PAGE_SIZE[1] - MARGIN_BOTTOM - FRAME_HEIGHT, bottomMargin=MARGIN_BOTTOM,
+        # The canvas's own starting font would otherwise be Helvetica, a font the PDF lists
+        # but does not embed.
+        initialFontName=record.body_font,
+    )
+    document.addPageTemplates([
+        PageTemplate("cover", [frame("cover")], onPage=plain),
+        PageTemplate("front", [frame("front")], onPage=plain),
+        PageTemplate("body", [frame("body")], onPage=numbered),
+    ])
+    document._firstPageTemplateIndex = [t.id for t in document.pageTemplates].index(first)
+    return document

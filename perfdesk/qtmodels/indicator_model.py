@@ -1,0 +1,389 @@
+"""The indicator table of one project as a Qt table model (six columns, one row per indicator).
+
+Cells show the clerk's text exactly. Beside it the model offers what the grid needs: the
+framework's 一级/二级 choices, the reading of each 指标值 (tooltip), a quiet mark where a
+number is expected but the value has none, and whether a 一级/二级 cell continues a run of
+equal cells above or below (drawn merged as in the official layout). Edits are undo
+commands; a paste of several rows is one macro. Also here: reading and writing rows as
+tab-separated text the way Excel and WPS put them on the clipboard.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor, QUndoCommand, QUndoStack
+
+from perfdesk.model import (
+    INDICATOR_FIELDS,
+    INDICATOR_HEADERS,
+    Change,
+    Document,
+    Indicator,
+    Project,
+    ValueKind,
+    load_framework,
+)
+from perfdesk.undo import InsertCommand, MoveCommand, RemoveCommand, UpdateCommand
+
+COL_LEVEL1, COL_LEVEL2, COL_LEVEL3, COL_DESCRIPTION, COL_VALUE, COL_BASIS = range(6)
+
+ReadingRole = Qt.ItemDataRole.UserRole + 1         # the ValueReading of a 指标值 cell
+MissingNumberRole = Qt.ItemDataRole.UserRole + 2   # True: a number is expected but absent
+ContinuesAboveRole = Qt.ItemDataRole.UserRole + 3  # 一级/二级 cell equal to the one above
+ContinuesBelowRole = Qt.ItemDataRole.UserRole + 4  # 一级/二级 cell equal to the one below
+
+# 二级指标 whose 指标值 should carry a number (the reviewers' "定量" kinds).
+NUMBER_EXPECTED = frozenset({"数量指标", "质量指标", "时效指标", "成本指标"})
+BASIS_CHOICES = ("工作计划", "计划标准", "历史标准", "行业标准", "工作标准", "资金发放表", "问卷调查",
+                 "电话回访", "年初预算")
+MISSING_NUMBER_BACKGROUND = QColor("#fff3d6")
+
+
+def rows_from_tsv(text: str) -> list[list[str]]:
+    """Rows of cells from tab-separated clipboard text as Excel/WPS write it.
+
+    Rows end in CR LF (or LF); a cell holding a tab, line break or quote is quoted with
+    doubled inner quotes. A trailing empty line is not a row.
+    """
+    if not text:
+        return []
+    rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter="\t")]
+    while rows and all(cell == "" for cell in rows[-1]):
+        rows.pop()
+    return rows
+
+
+def rows_to_tsv(rows: list[list[str]]) -> str:
+    """Tab-separated text that Excel/WPS paste back as the same cells."""
+    def cell(text: str) -> str:
+        if any(ch in text for ch in '\t\r\n"'):
+            return '"' + text.replace('"', '""') + '"'
+        return text
+
+    return "".join("\t".join(cell(text) for text in row) + "\r\n" for row in rows)
+
+
+def _indicator_rows(rows: list[list[str]]) -> list[list[str]]:
+    """Fit pasted rows to the six indicator fields.
+
+    A copy of the official seven-column table (描述 merged over D:E) gives an empty E cell:
+    when every row has seven cells and E is blank, E is dropped.
+    """
+    if rows and all(len(row) == 7 and row[4] == "" for row in rows):
+        rows = [row[:4] + row[5:] for row in rows]
+    return rows
+
+
+class IndicatorTableModel(QAbstractTableModel):
+    def __init__(self, document: Document, undo_stack: QUndoStack | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._undo_stack = undo_stack
+        self._unit, self._project = -1, -1
+        self._current: Project | None = None
+        self._resetting = False
+        self._moving: list[bool] = []
+        document.subscribe(self._after, self._before)
+
+    # ----------------------------------------------------------------- location
+    @property
+    def document(self) -> Document:
+        return self._document
+
+    @property
+    def location(self) -> tuple[int, int]:
+        """(unit, project) shown, or (-1, -1)."""
+        return self._unit, self._project
+
+    @property
+    def project(self) -> Project | None:
+        return self._current
+
+    def detach(self) -> None:
+        self._document.unsubscribe(self._after, self._before)
+
+    def set_project(self, unit: int, project: int) -> None:
+        """Show the indicators of one project; (-1, -1) shows none."""
+        self.beginResetModel()
+        if unit >= 0 and project >= 0:
+            self._unit, self._project = unit, project
+            self._current = self._document.project(unit, project)
+        else:
+            self._unit, self._project, self._current = -1, -1, None
+        self.endResetModel()
+
+    def indicator(self, row: int) -> Indicator:
+        assert self._current is not None
+        return self._current.indicators[row]
+
+    # --------------------------------------------------------- framework help
+    def framework(self):
+        try:
+            return load_framework(self._document.framework)
+        except (KeyError, ValueError):
+            return load_framework()
+
+    def level1_choices(self) -> list[str]:
+        return self.framework().level1_names()
+
+    def level2_choices(self, row: int) -> list[str]:
+        """二级 names under the row's 一级; all of them if its 一级 is not in the framework."""
+        framework = self.framework()
+        level1 = self.indicator(row).level1 if 0 <= row < self.rowCount() else ""
+        if framework.find_level1(level1):
+            return framework.level2_names(level1)
+        return [child.name for level in framework.levels for child in level.children]
+
+    @staticmethod
+    def basis_choices() -> list[str]:
+        return list(BASIS_CHOICES)
+
+    def missing_number(self, row: int) -> bool:
+        item = self.indicator(row)
+        return item.level2.strip() in NUMBER_EXPECTED and item.reading.kind is not ValueKind.QUANTITATIVE
+
+    def _continues(self, row: int, column: int, other: int) -> bool:
+        if not 0 <= other < self.rowCount():
+            return False
+        here, there = self.indicator(row), self.indicator(other)
+        if column == COL_LEVEL1:
+            return here.level1 != "" and here.level1 == there.level1
+        return here.level2 != "" and (here.level1, here.level2) == (there.level1, there.level2)
+
+    # ------------------------------------------------------- the model proper
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        if parent.isValid() or self._current is None:
+            return 0
+        return len(self._current.indicators)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(INDICATOR_FIELDS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return INDICATOR_HEADERS[section] if 0 <= section < len(INDICATOR_HEADERS) else None
+        return str(section + 1)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._current is None:
+            return None
+        row, column = index.row(), index.column()
+        item = self._current.indicators[row]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return item.cells()[column]
+        if column == COL_VALUE:
+            if role == ReadingRole:
+                return item.reading
+            if role == MissingNumberRole:
+                return self.missing_number(row)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                tip = item.reading.describe()
+                if self.missing_number(row):
+                    tip += "\n" + self.tr("A %1 should have a number, e.g. ≥5人 or 100%.").replace(
+                        "%1", item.level2.strip())
+                return tip
+            if role == Qt.ItemDataRole.BackgroundRole and self.missing_number(row):
+                return MISSING_NUMBER_BACKGROUND
+        if column in (COL_LEVEL1, COL_LEVEL2):
+            if role == ContinuesAboveRole:
+                return self._continues(row, column, row - 1)
+            if role == ContinuesBelowRole:
+                return self._continues(row, column, row + 1)
+            if role == Qt.ItemDataRole.ToolTipRole and column == COL_LEVEL2 and item.level2:
+                if not self.framework().contains(item.level1, item.level2):
+                    return self.tr("This second-level indicator does not belong under %1.").replace(
+                        "%1", item.level1 or "—")
+        if role == Qt.ItemDataRole.ToolTipRole and item.cells()[column]:
+            return item.cells()[column]
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._current is None:
+            return False
+        field = INDICATOR_FIELDS[index.column()]
+        text = "" if value is None else str(value)
+        if getattr(self.indicator(index.row()), field) == text:
+            return False
+        self.push(UpdateCommand(self._document, "indicator", {field: text}, index=index.row(),
+                                unit=self._unit, project=self._project,
+                                text=f"修改{INDICATOR_HEADERS[index.column()]}"))
+        return True
+
+    # ------------------------------------------------------------ user edits
+    def push(self, command: QUndoCommand) -> None:
+        if self._undo_stack is not None:
+            self._undo_stack.push(command)
+        else:
+            command.redo()
+
+    def _macro(self, text: str, commands: list[QUndoCommand]) -> None:
+        if not commands:
+            return
+        if len(commands) == 1:
+            commands[0].setText(text)
+            self.push(commands[0])
+        elif self._undo_stack is not None:
+            self._undo_stack.beginMacro(text)
+            for command in commands:
+                self._undo_stack.push(command)
+            self._undo_stack.endMacro()
+        else:
+            for command in commands:
+                command.redo()
+
+    def insert_indicator(self, row: int, indicator: Indicator | None = None) -> None:
+        if self._current is None:
+            return
+        self.push(InsertCommand(self._document, "indicator", row, indicator or Indicator(),
+                                unit=self._unit, project=self._project, text="插入绩效指标"))
+
+    def remove_indicators(self, rows: list[int]) -> None:
+        if self._current is None:
+            return
+        # Highest first, so the rows still to go keep their numbers.
+        commands = [RemoveCommand(self._document, "indicator", row, unit=self._unit, project=self._project)
+                    for row in sorted(set(rows), reverse=True) if 0 <= row < self.rowCount()]
+        self._macro(f"删除{len(commands)}行绩效指标", commands)
+
+    def move_indicator(self, row: int, to_row: int) -> bool:
+        if self._current is None or not (0 <= row < self.rowCount() and 0 <= to_row < self.rowCount()):
+            return False
+        if row == to_row:
+            return False
+        self.push(MoveCommand(self._document, "indicator", row, to_row, unit=self._unit, project=self._project,
+                              text="移动绩效指标"))
+        return True
+
+    def copy_rows(self, rows: list[int], columns: list[int] | None = None) -> str:
+        """The given rows (and columns, all six by default) as tab-separated text."""
+        columns = list(range(len(INDICATOR_FIELDS))) if columns is None else columns
+        cells = [[self.indicator(row).cells()[column] for column in columns] for row in sorted(set(rows))]
+        return rows_to_tsv(cells)
+
+    def paste(self, text: str, row: int, column: int) -> tuple[int, int]:
+        """Paste tab-separated text at (row, column); returns (first row, number of rows) touched.
+
+        Whole rows (six cells or more) are inserted as new indicators below ``row`` (at the
+        end when ``row`` is past it); narrower blocks overwrite cells from (row, column) on,
+        adding rows past the end.
+        The whole paste is one undo step.
+        """
+        if self._current is None:
+            return row, 0
+        rows = _indicator_rows(rows_from_tsv(text))
+        if not rows:
+            return row, 0
+        width = len(INDICATOR_FIELDS)
+        count = self.rowCount()
+        loc = {"unit": self._unit, "project": self._project}
+        commands: list[QUndoCommand] = []
+        if max(len(cells) for cells in rows) >= width or column <= 0 and row >= count:
+            at = count if row >= count else max(row + 1, 0)
+            for offset, cells in enumerate(rows):
+                fields = dict(zip(INDICATOR_FIELDS, cells[:width]))
+                commands.append(InsertCommand(self._document, "indicator", at + offset, Indicator(**fields), **loc))
+            self._macro(f"粘贴{len(rows)}行绩效指标", commands)
+            return at, len(rows)
+        row, column = min(max(row, 0), count), max(column, 0)
+        for offset, cells in enumerate(rows):
+            target = row + offset
+            fields = {INDICATOR_FIELDS[column + i]: cell for i, cell in enumerate(cells) if column + i < width}
+            if target >= count:  # past the end: rows are appended in order
+                commands.append(InsertCommand(self._document, "indicator", target, Indicator(**fields), **loc))
+                continue
+            current = self.indicator(target)
+            fields = {name: value for name, value in fields.items() if getattr(current, name) != value}
+            if fields:
+                commands.append(UpdateCommand(self._document, "indicator", fields, index=target, **loc))
+        self._macro(f"粘贴{len(rows)}行绩效指标", commands)
+        return row, len(rows)
+
+    # ------------------------------------------------- following the document
+    def _mine(self, change: Change) -> bool:
+        return self._current is not None and (change.unit, change.project) == (self._unit, self._project)
+
+    def _vanishes(self, change: Change) -> bool:
+        """Whether ``change`` takes the shown project out of the document."""
+        if self._current is None:
+            return False
+        if change.target == "document" and change.action == "reset":
+            return True
+        if change.action != "removed":
+            return False
+        if change.target == "unit":
+            return change.index == self._unit
+        return change.target == "project" and (change.unit, change.index) == (self._unit, self._project)
+
+    def _before(self, change: Change) -> None:
+        if self._vanishes(change):
+            self._resetting = True
+            self.beginResetModel()
+            return
+        if change.target != "indicator" or not self._mine(change):
+            return
+        index = change.index
+        if change.action == "inserted":
+            self.beginInsertRows(QModelIndex(), index, index)
+        elif change.action == "removed":
+            self.beginRemoveRows(QModelIndex(), index, index)
+        elif change.action == "moved":
+            destination = change.to_index + (1 if change.to_index > index else 0)
+            moved = self.beginMoveRows(QModelIndex(), index, index, QModelIndex(), destination)
+            if not moved:
+                self.layoutAboutToBeChanged.emit()
+            self._moving.append(moved)
+
+    def _after(self, change: Change) -> None:
+        if self._resetting:
+            self._resetting = False
+            self._unit, self._project, self._current = -1, -1, None
+            self.endResetModel()
+            return
+        if change.target in ("unit", "project") and change.action in ("inserted", "removed", "moved"):
+            self._relocate()
+            return
+        if change.target == "document" and "framework" in change.fields and self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+            return
+        if change.target != "indicator" or not self._mine(change):
+            return
+        index = change.index
+        if change.action == "inserted":
+            self.endInsertRows()
+        elif change.action == "removed":
+            self.endRemoveRows()
+        elif change.action == "moved":
+            if self._moving.pop():
+                self.endMoveRows()
+            else:
+                self.layoutChanged.emit()
+        elif change.action == "updated":
+            columns = [INDICATOR_FIELDS.index(name) for name in change.fields if name in INDICATOR_FIELDS]
+            if not columns:
+                return
+            first, last = index, index
+            if COL_LEVEL1 in columns or COL_LEVEL2 in columns:
+                # The merged look of the neighbours depends on this row's 一级/二级.
+                first, last = max(index - 1, 0), min(index + 1, self.rowCount() - 1)
+                columns += [COL_LEVEL1, COL_LEVEL2]
+            self.dataChanged.emit(self.index(first, min(columns)), self.index(last, max(columns)))
+
+    def _relocate(self) -> None:
+        """Find the shown project again after units or projects were inserted, removed or moved."""
+        if self._current is None:
+            return
+        for unit, project, _, item in self._document.projects():
+            if item is self._current:
+                self._unit, self._project = unit, project
+                return

@@ -1,0 +1,170 @@
+"""The data review rules read: word lists, thresholds, required kinds, code shape.
+
+It lives in ``resources/review/<id>.json`` so that another region's rules are a data file,
+not code. Also the small text helpers the rules share (placeholder, markup, vagueness),
+which all work on the clerk's text folded the same way (NFKC, no spaces).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from decimal import Decimal
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from perfdesk.errors import FileFormatError
+from perfdesk.resources import resource_path
+from perfdesk.review.findings import RULES, Severity
+
+DEFAULT_RULES = "hebei"
+
+
+class Requirement(BaseModel):
+    """A kind of indicator every project needs: any one of ``any_of`` (二级指标 names)."""
+
+    label: str
+    any_of: list[str]
+    severity: Severity = Severity.WARNING
+
+
+class ReviewRules(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    id: str
+    name: str = ""
+    placeholder_exact: list[str] = Field(default_factory=list)
+    placeholder_patterns: list[str] = Field(default_factory=list)
+    vague_words: list[str] = Field(default_factory=list)
+    time_words: list[str] = Field(default_factory=list)
+    numeric_kinds: dict[str, Severity] = Field(default_factory=dict)
+    time_kinds: list[str] = Field(default_factory=list)
+    cost_kinds: list[str] = Field(default_factory=list)
+    satisfaction_kinds: list[str] = Field(default_factory=list)
+    money_units: dict[str, Decimal] = Field(default_factory=dict)
+    head_count_units: list[str] = Field(default_factory=list)
+    satisfaction_floor: Decimal | None = None
+    required: list[Requirement] = Field(default_factory=list)
+    code_pattern: str = ""
+    code_example: str = ""
+    unit_code_pattern: str = ""
+    year_range: tuple[int, int] = (2000, 2100)
+    spending_plan_target: Decimal = Decimal(100)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    disabled: list[str] = Field(default_factory=list)
+
+    # ------------------------------------------------------------- compiled
+    @cached_property
+    def _placeholders(self) -> frozenset[str]:
+        return frozenset(fold(word) for word in self.placeholder_exact)
+
+    @cached_property
+    def _placeholder_re(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in self.placeholder_patterns]
+
+    @cached_property
+    def code_re(self) -> re.Pattern[str] | None:
+        return re.compile(self.code_pattern) if self.code_pattern else None
+
+    @cached_property
+    def unit_code_re(self) -> re.Pattern[str] | None:
+        return re.compile(self.unit_code_pattern) if self.unit_code_pattern else None
+
+    @cached_property
+    def _vague(self) -> tuple[str, ...]:
+        return tuple(fold(w) for w in self.vague_words)
+
+    @cached_property
+    def _time(self) -> tuple[str, ...]:
+        return tuple(fold(w) for w in self.time_words)
+
+    # -------------------------------------------------------------- queries
+    def severity_of(self, rule: str) -> Severity | None:
+        """The severity this region gives ``rule``, or None when the rule is switched off."""
+        if rule in self.disabled:
+            return None
+        return self.severity.get(rule) or RULES[rule][0]
+
+    @cached_property
+    def _placeholder_memo(self) -> dict[str, bool]:
+        return {}
+
+    def is_placeholder(self, text: str) -> bool:
+        """Template text a clerk forgot to replace: ``目标内容1``, ``无``, ``XXX财政局``."""
+        # Memoised: the same cell texts (工作计划, ≥95%) recur in every project.
+        memo = self._placeholder_memo
+        known = memo.get(text)
+        if known is None:
+            folded = fold(text)
+            known = bool(folded) and (folded in self._placeholders
+                                      or any(p.search(folded) for p in self._placeholder_re))
+            if len(memo) > 100_000:
+                memo.clear()
+            memo[text] = known
+        return known
+
+    def is_vague(self, text: str) -> bool:
+        """Free text without a number built on words such as 及时, 效果明显, 稳步提升."""
+        folded = fold(text)
+        return bool(folded) and not has_digit(folded) and any(w in folded for w in self._vague)
+
+    def names_a_time(self, text: str) -> bool:
+        folded = fold(text)
+        return has_digit(folded) or any(w in folded for w in self._time)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """NFKC and no whitespace: how the rules compare the clerk's text."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+def has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_ENTITY = re.compile(r"&(?:nbsp|lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);")
+
+
+def has_markup(text: str) -> bool:
+    """``<p>…</p>``, ``<br/>`` or ``&nbsp;`` pasted from a web form."""
+    return bool(text) and ("<" in text or "&" in text) and bool(_TAG.search(text) or _ENTITY.search(text))
+
+
+def strip_markup(text: str) -> str:
+    """The text without tags and entities; a block tag between two pieces becomes a space."""
+    spaced = re.sub(r"</p>\s*<p[^>]*>|<br\s*/?>", " ", text, flags=re.IGNORECASE)
+    bare = _TAG.sub("", spaced)
+    bare = html.unescape(bare).replace("\xa0", " ")
+    return re.sub(r"[ \t]{2,}", " ", bare).strip()
+
+
+@lru_cache(maxsize=None)
+def load_rules(name: str = DEFAULT_RULES) -> ReviewRules:
+    """Rule data by id (``resources/review/<id>.json``)."""
+    path = resource_path("review", f"{name}.json")
+    if not path.is_file():
+        raise FileFormatError(f"未找到审核规则“{name}”", path=str(path))
+    return load_rules_file(path)
+
+
+def load_rules_file(path: str | Path) -> ReviewRules:
+    """Rule data from any JSON file (another region's rules)."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return ReviewRules.model_validate(data)
+    except (OSError, UnicodeDecodeError) as error:
+        raise FileFormatError(f"无法读取审核规则：{error}", path=str(path)) from None
+    except json.JSONDecodeError as error:
+        raise FileFormatError(f"审核规则不是有效的 JSON：{error.msg}", path=str(path), line=error.lineno) from None
+    except ValueError as error:
+        raise FileFormatError(f"审核规则内容有误：{error}", path=str(path)) from None

@@ -1,0 +1,89 @@
+"""Start the window: the QApplication, the interface language, and the file given on the
+command line. ``perfdesk [FILE] [--lang en]`` ends up here through perfdesk.cli.main.
+
+The interface's source strings are English; the Simplified Chinese translation
+(resources/translations/perfdesk_zh_CN.qm) and Qt's own for the standard dialogs are loaded
+unless English is asked for.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from perfdesk.resources import resource_path
+
+DEFAULT_LANGUAGE = "zh_CN"
+_installed: list[QTranslator] = []  # kept alive as long as the application
+
+
+def install_translators(app: QApplication, lang: str | None) -> list[QTranslator]:
+    """Load the translations for ``lang`` (None: the default, Simplified Chinese; "en": none)."""
+    lang = lang or DEFAULT_LANGUAGE
+    translators: list[QTranslator] = []
+    if lang == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return translators
+    QLocale.setDefault(QLocale(lang))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    candidates = [(f"qtbase_{lang}", qt_dir), (f"perfdesk_{lang}", str(resource_path("translations")))]
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    return translators
+
+
+def _choose_font(app: QApplication) -> None:
+    """Prefer a CJK UI font that is installed, so Chinese never falls back to boxes."""
+    families = set(QFontDatabase.families())
+    for family in ("Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
+                   "Source Han Sans SC", "AR PL UMing CN"):
+        if family in families:
+            font = QFont(family, app.font().pointSize() if app.font().pointSize() > 0 else 10)
+            app.setFont(font)
+            return
+
+
+def make_app(argv: list[str] | None = None, lang: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName("perfdesk")
+    app.setApplicationName("perfdesk")
+    icon = resource_path("icons", "perfdesk.png")
+    if icon.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
+    _choose_font(app)
+    set_language(app, lang)
+    return app
+
+
+def set_language(app: QApplication, lang: str | None) -> None:
+    """Replace the installed translations (None: Simplified Chinese; "en": the English source)."""
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    _installed.extend(install_translators(app, lang))
+
+
+def run_app(file: str | None, lang: str | None = None) -> int:
+    """Open the window (with ``file`` if given) and run until it is closed; returns the exit code."""
+    from perfdesk.ui.main_window import MainWindow
+    from perfdesk.ui.settings import Settings
+
+    settings_lang = None
+    app = make_app(lang=lang)
+    if lang is None:
+        settings_lang = Settings().language()
+        if settings_lang and settings_lang != DEFAULT_LANGUAGE:
+            set_language(app, settings_lang)
+    window = MainWindow()
+    window.show()
+    if file:
+        window.files.open(Path(file))  # a bad file shows a message; the window stays open
+    return app.exec()

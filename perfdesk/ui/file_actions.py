@@ -1,0 +1,265 @@
+"""The File menu's work for the main window: new, open, save, save as, import, roll forward,
+export PDF, print preview and print.
+
+Every file error the clerk can meet (FileFormatError, SaveError, FontMissingError, an OS
+error) ends in a message box; a failed open leaves the current document as it was, a failed
+save leaves the file on disk as it was and the document unsaved. Saving and printing are never
+blocked by review findings; exporting a PDF while errors remain asks once.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+from perfdesk.errors import PerfdeskError
+
+if TYPE_CHECKING:
+    from perfdesk.ui.main_window import MainWindow
+
+
+class FileActions(QObject):
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self._temp = tempfile.TemporaryDirectory(prefix="perfdesk-")
+
+    # ------------------------------------------------------------- questions
+    def maybe_save(self) -> bool:
+        """True if the current document may be put away (saved, discarded or unchanged)."""
+        w = self.window
+        if not w.is_modified():
+            return True
+        name = w.path.name if w.path else self.tr("Untitled")
+        answer = QMessageBox.question(
+            w, self.tr("Unsaved changes"),
+            self.tr("“%1” has changes that are not saved. Save them?").replace("%1", name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _error(self, title: str, error: BaseException) -> None:
+        if isinstance(error, PerfdeskError):
+            text = str(error)
+        elif isinstance(error, OSError):
+            text = self.tr("The file could not be accessed: %1").replace("%1", error.strerror or str(error))
+            if error.filename:
+                text += f"（{error.filename}）"
+        else:  # a defect of ours: still no traceback for the clerk, but say what it was
+            text = self.tr("Unexpected error: %1").replace("%1", f"{type(error).__name__}: {error}")
+        QMessageBox.warning(self.window, title, text)
+
+    # --------------------------------------------------------- new and open
+    def new(self) -> None:
+        if self.maybe_save():
+            from perfdesk.fileio import new_template
+
+            self.window.install(new_template("", date.today().year + 1), None)
+
+    def open(self, path: str | Path | None = None) -> bool:
+        w = self.window
+        if not self.maybe_save():
+            return False
+        if path is None:
+            start = str(w.path.parent) if w.path else ""
+            path, _ = QFileDialog.getOpenFileName(w, self.tr("Open"), start,
+                                                  self.tr("Performance texts (*.xlsx *.json)"))
+            if not path:
+                return False
+        try:
+            from perfdesk.fileio import load_document
+
+            document = load_document(Path(path))  # read whole before anything is replaced
+        except Exception as error:  # noqa: BLE001 - every failure becomes a message, the window stays
+            self._error(self.tr("Open"), error)
+            if isinstance(error, FileNotFoundError):
+                w.settings.remove_recent(str(path))
+            return False
+        w.install(document, Path(path))
+        w.settings.add_recent(path)
+        return True
+
+    # ------------------------------------------------------------------ save
+    def save(self) -> bool:
+        w = self.window
+        if w.path is None or w.path.suffix.lower() not in (".xlsx", ".json"):
+            return self.save_as()
+        return self.write(w.path)
+
+    def save_as(self) -> bool:
+        w = self.window
+        start = str(w.path.with_suffix(".xlsx")) if w.path else (w.document.title or "perfdesk") + ".xlsx"
+        path, _ = QFileDialog.getSaveFileName(w, self.tr("Save as"), start, self.tr("Workbooks (*.xlsx)"))
+        if not path:
+            return False
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        return self.write(Path(path))
+
+    def write(self, path: Path) -> bool:
+        w = self.window
+        try:
+            from perfdesk.fileio import save_document
+
+            save_document(w.document, Path(path))
+        except Exception as error:  # noqa: BLE001
+            self._error(self.tr("Save"), error)
+            return False
+        w.path = Path(path)
+        w.undo_stack.setClean()
+        w.settings.add_recent(path)
+        w._update_title()
+        w.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
+        return True
+
+    # ------------------------------------------------------ import, roll over
+    def import_text(self) -> bool:
+        w = self.window
+        if not self.maybe_save():
+            return False
+        path, _ = QFileDialog.getOpenFileName(w, self.tr("Import last year's text"), "",
+                                              self.tr("Published texts (*.txt *.docx)"))
+        if not path:
+            return False
+        try:
+            from perfdesk.importers import import_file
+
+            result = import_file(Path(path))
+        except Exception as error:  # noqa: BLE001
+            self._error(self.tr("Import"), error)
+            return False
+        w.install(result.document, None, saved=False)
+        notes = [str(note) for note in result.notes]
+        intro = (self.tr("%n passage(s) could not be placed; please check them:", "", len(notes)) if notes
+                 else self.tr("Everything in the text was placed."))
+        show_list(w, self.tr("Import notes"), intro, notes)
+        return True
+
+    def rollover(self) -> bool:
+        w = self.window
+        current = w.document.year or date.today().year
+        year, ok = QInputDialog.getInt(w, self.tr("Roll forward"), self.tr("New budget year:"), current + 1,
+                                       2000, 2100)
+        if not ok or not self.maybe_save():
+            return False
+        try:
+            from perfdesk.importers import rollover
+
+            document, changes = rollover(w.document, year)
+        except Exception as error:  # noqa: BLE001
+            self._error(self.tr("Roll forward"), error)
+            return False
+        w.install(document, None, saved=False)
+        show_list(w, self.tr("Roll forward"),
+                  self.tr("The draft for %1 was made. Changes:").replace("%1", str(year)),
+                  [str(change) for change in changes])
+        return True
+
+    # ------------------------------------------------------- PDF and print
+    def _fonts(self):
+        from perfdesk.pdf import FontPaths
+
+        body, heading = self.window.settings.pdf_fonts()
+        return FontPaths(body or None, heading or None) if (body or heading) else None
+
+    def export_to(self, path: Path) -> bool:
+        try:
+            from perfdesk.pdf import export_pdf
+
+            export_pdf(self.window.document, Path(path), fonts=self._fonts())
+        except Exception as error:  # noqa: BLE001
+            self._error(self.tr("Export PDF"), error)
+            return False
+        return True
+
+    def export_pdf(self) -> bool:
+        w = self.window
+        errors = w.review.error_count()
+        if errors:
+            answer = QMessageBox.question(
+                w, self.tr("Export PDF"),
+                self.tr("The review found %n error(s). Export the PDF anyway?", "", errors),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        start = str(w.path.with_suffix(".pdf")) if w.path else (w.document.title or "perfdesk") + ".pdf"
+        path, _ = QFileDialog.getSaveFileName(w, self.tr("Export PDF"), start, self.tr("PDF files (*.pdf)"))
+        if not path:
+            return False
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        if self.export_to(Path(path)):
+            w.statusBar().showMessage(self.tr("Exported %1").replace("%1", path), 5000)
+            return True
+        return False
+
+    def _temporary_pdf(self) -> Path | None:
+        path = Path(self._temp.name) / "preview.pdf"
+        return path if self.export_to(path) else None
+
+    def print_preview(self) -> None:
+        from perfdesk.ui.print_preview import PrintPreviewDialog
+
+        path = self._temporary_pdf()
+        if path is None:
+            return
+        try:
+            dialog = PrintPreviewDialog(str(path), self.window)
+        except PerfdeskError as error:
+            self._error(self.tr("Print preview"), error)
+            return
+        self.preview = dialog
+        dialog.open()
+
+    def print(self) -> None:
+        from perfdesk.ui.print_preview import open_pdf, print_with_dialog
+
+        path = self._temporary_pdf()
+        if path is None:
+            return
+        try:
+            print_with_dialog(open_pdf(str(path), self), self.window)
+        except PerfdeskError as error:
+            self._error(self.tr("Print"), error)
+
+    def choose_fonts(self) -> None:
+        from perfdesk.ui.settings import FontSettingsDialog
+
+        FontSettingsDialog(self.window.settings, self.window).exec()
+
+
+def show_list(parent, title: str, intro: str, lines: list[str]) -> QDialog:
+    """A dialog with an introduction and a read-only list (import notes, roll-forward changes)."""
+    dialog = QDialog(parent)
+    dialog.setObjectName("listDialog")
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    label = QLabel(intro)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    if lines:
+        text = QPlainTextEdit("\n".join(lines))
+        text.setReadOnly(True)
+        layout.addWidget(text, 1)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+    buttons.accepted.connect(dialog.accept)
+    layout.addWidget(buttons)
+    dialog.resize(640, 420 if lines else 120)
+    dialog.open()
+    return dialog

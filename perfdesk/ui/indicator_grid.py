@@ -1,0 +1,209 @@
+"""The indicator grid: a project's 绩效指标 table with a small toolbar.
+
+``IndicatorGrid`` holds the toolbar and ``view`` (objectName "indicatorGrid"), a table view
+over :class:`~perfdesk.qtmodels.indicator_model.IndicatorTableModel`. Its actions (insert
+row, delete rows, move up/down, copy, paste) are public so the main window can put them in
+its menus; copy and paste speak tab-separated text, as Excel and WPS do.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolBar, QVBoxLayout, QWidget
+
+from perfdesk.model import INDICATOR_FIELDS, Document, Indicator
+from perfdesk.qtmodels.indicator_model import COL_DESCRIPTION, COL_LEVEL3, IndicatorTableModel
+from perfdesk.ui.delegates import IndicatorDelegate
+
+_COLUMN_WIDTHS = (88, 120, 150, 260, 110, 110)
+
+
+class IndicatorTableView(QTableView):
+    """The table itself: grid lines come from the delegate so that runs can look merged."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("indicatorGrid")
+        self.setShowGrid(False)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setItemDelegate(IndicatorDelegate(self))
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(48)
+
+    def setModel(self, model) -> None:  # noqa: N802 - Qt's name
+        super().setModel(model)
+        header = self.horizontalHeader()
+        for column, width in enumerate(_COLUMN_WIDTHS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+
+
+class IndicatorGrid(QWidget):
+    def __init__(self, document: Document, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.view = IndicatorTableView(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view)
+
+        self.insert_row_action = self._action(self.tr("Insert row"), self.insert_row, "Ctrl++",
+                                              self.tr("Insert an indicator below the current row"))
+        self.delete_rows_action = self._action(self.tr("Delete rows"), self.delete_rows, "Ctrl+-",
+                                               self.tr("Delete the selected indicator rows"))
+        self.move_up_action = self._action(self.tr("Move up"), self.move_up, "Ctrl+Up")
+        self.move_down_action = self._action(self.tr("Move down"), self.move_down, "Ctrl+Down")
+        self.copy_action = self._action(self.tr("Copy"), self.copy, QKeySequence.StandardKey.Copy,
+                                        self.tr("Copy the selected rows as tab-separated text"))
+        self.paste_action = self._action(self.tr("Paste"), self.paste, QKeySequence.StandardKey.Paste,
+                                         self.tr("Paste rows copied from Excel or WPS"))
+        for action in (self.insert_row_action, self.delete_rows_action, None, self.move_up_action,
+                       self.move_down_action, None, self.copy_action, self.paste_action):
+            if action is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(action)
+                self.view.addAction(action)
+
+        self.model: IndicatorTableModel | None = None
+        self.set_document(document, undo_stack)
+
+    def _action(self, text: str, slot, shortcut, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        # Only while the grid has focus: the department tree uses Ctrl+Up/Down too.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    # ------------------------------------------------------------------ public
+    def set_document(self, document: Document, undo_stack: QUndoStack) -> None:
+        """Show another document (the grid starts empty until set_project)."""
+        old = self.model
+        self.document, self.undo_stack = document, undo_stack
+        self.model = IndicatorTableModel(document, undo_stack, self)
+        self.view.setModel(self.model)
+        self.view.selectionModel().currentChanged.connect(self._update_actions)
+        self.view.selectionModel().selectionChanged.connect(self._update_actions)
+        self.model.modelReset.connect(self._update_actions)
+        self.model.rowsInserted.connect(self._update_actions)
+        self.model.rowsRemoved.connect(self._update_actions)
+        self.model.rowsMoved.connect(self._update_actions)
+        if old is not None:
+            old.detach()
+            old.deleteLater()
+        self._update_actions()
+
+    def set_project(self, unit: int, project: int) -> None:
+        """Show one project's indicators; (-1, -1) clears the grid."""
+        self.model.set_project(unit, project)
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, COL_LEVEL3))
+
+    def select_cell(self, row: int, field: str) -> None:
+        """Make a cell current (e.g. to show a review finding); field is one of INDICATOR_FIELDS."""
+        index = self.model.index(row, INDICATOR_FIELDS.index(field))
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
+    def current_row(self) -> int:
+        return self.view.currentIndex().row()
+
+    def selected_rows(self) -> list[int]:
+        rows = {index.row() for index in self.view.selectionModel().selectedIndexes()}
+        if not rows and self.view.currentIndex().isValid():
+            rows.add(self.view.currentIndex().row())
+        return sorted(rows)
+
+    # ----------------------------------------------------------------- actions
+    def insert_row(self) -> None:
+        """A new row below the current one, under the same 一级/二级 (the usual next row)."""
+        if self.model.project is None:
+            return
+        row = self.current_row()
+        if row >= 0:
+            above = self.model.indicator(row)
+            item, at = Indicator(level1=above.level1, level2=above.level2), row + 1
+        else:
+            item, at = Indicator(), self.model.rowCount()
+        self.model.insert_indicator(at, item)
+        self.view.setCurrentIndex(self.model.index(at, COL_LEVEL3))
+
+    def delete_rows(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        column = max(self.view.currentIndex().column(), 0)
+        self.model.remove_indicators(rows)
+        remaining = self.model.rowCount()
+        if remaining:
+            self.view.setCurrentIndex(self.model.index(min(rows[0], remaining - 1), column))
+
+    def move_up(self) -> None:
+        self._move(-1)
+
+    def move_down(self) -> None:
+        self._move(1)
+
+    def _move(self, step: int) -> None:
+        current = self.view.currentIndex()
+        if not current.isValid():
+            return
+        if self.model.move_indicator(current.row(), current.row() + step):
+            # The view's current index followed the row; keep just that cell selected.
+            self.view.selectionModel().setCurrentIndex(
+                self.view.currentIndex(), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def copy(self) -> None:
+        """Copy the selected block (or whole rows) as tab-separated text."""
+        indexes = self.view.selectionModel().selectedIndexes() or [self.view.currentIndex()]
+        indexes = [index for index in indexes if index.isValid()]
+        if not indexes:
+            return
+        rows = sorted({index.row() for index in indexes})
+        columns = sorted({index.column() for index in indexes})
+        QGuiApplication.clipboard().setText(self.model.copy_rows(rows, columns))
+
+    def paste(self) -> None:
+        self.paste_text(QGuiApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> None:
+        """Paste tab-separated text at the current cell (see IndicatorTableModel.paste)."""
+        if self.model.project is None:
+            return
+        current = self.view.currentIndex()
+        row, column = (current.row(), current.column()) if current.isValid() else (self.model.rowCount(), 0)
+        first, count = self.model.paste(text, row, column)
+        if count:
+            self.view.setCurrentIndex(self.model.index(first, max(column, 0) if current.isValid() else 0))
+
+    def _update_actions(self, *_: object) -> None:
+        has_project = self.model is not None and self.model.project is not None
+        row = self.current_row() if has_project else -1
+        rows = self.model.rowCount() if has_project else 0
+        self.insert_row_action.setEnabled(has_project)
+        self.paste_action.setEnabled(has_project)
+        self.delete_rows_action.setEnabled(has_project and row >= 0)
+        self.copy_action.setEnabled(has_project and row >= 0)
+        self.move_up_action.setEnabled(has_project and row > 0)
+        self.move_down_action.setEnabled(has_project and 0 <= row < rows - 1)
+
+
+__all__ = ["IndicatorGrid", "IndicatorTableView", "QModelIndex"]

@@ -1,0 +1,331 @@
+"""The main window: the department tree on the left, the editor of the selected node in the
+centre, review findings in a dock at the bottom, totals in the status bar, and the menus.
+
+The window owns one document and its undo stack at a time. Opening, creating or importing
+reads the new document whole first and only then swaps it in with a fresh, clean stack; the
+title's ``*`` and the "save changes?" question come from the stack's clean state. File work
+(save, export, print, import) lives in :mod:`perfdesk.ui.file_actions`; errors for
+the clerk appear in a message box, never as a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
+
+from perfdesk.model import Document, format_amount
+from perfdesk.resources import resource_path
+from perfdesk.ui.cover_editor import CoverEditor, document_totals
+from perfdesk.ui.department_tree import DepartmentTree
+from perfdesk.ui.file_actions import FileActions
+from perfdesk.ui.part1_editor import Part1Editor
+from perfdesk.ui.project_editor import ProjectEditor
+from perfdesk.ui.review_panel import ReviewPanel
+from perfdesk.ui.settings import Settings
+from perfdesk.ui.unit_editor import UnitEditor
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings or Settings()
+        self.path: Path | None = None
+        self.document = Document()
+        self.undo_group = QUndoGroup(self)
+        self.undo_stack = QUndoStack(self)
+        self.undo_group.addStack(self.undo_stack)
+        self.undo_group.setActiveStack(self.undo_stack)
+        self.node: tuple[str, int, int] = ("document", -1, -1)
+        self._node_item: object = None
+        icon = resource_path("icons", "perfdesk.png")
+        if icon.is_file():
+            self.setWindowIcon(QIcon(str(icon)))
+
+        self.tree = DepartmentTree(self.document, self.undo_stack, self)
+        self.tree.setMinimumWidth(220)
+        self.tree.nodeSelected.connect(self._on_node)
+        self.editors = QStackedWidget()
+        self.editors.setObjectName("editorStack")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.editors)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 1030])
+        self.setCentralWidget(self.splitter)
+
+        self.review = ReviewPanel(self.document, self.undo_stack, self)
+        self.review.findingActivated.connect(self.show_finding)
+        if hasattr(self.review, "countsChanged"):
+            self.review.countsChanged.connect(lambda *_: self._update_status())
+        self.review_dock = QDockWidget(self.tr("Review"), self)
+        self.review_dock.setObjectName("reviewDock")
+        self.review_dock.setWidget(self.review)
+        self.review_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                                     | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.review_dock)
+
+        self.totals = QLabel()
+        self.totals.setObjectName("totals")
+        self.errors_label = QLabel()
+        self.errors_label.setObjectName("reviewCount")
+        self.statusBar().addPermanentWidget(self.errors_label)
+        self.statusBar().addPermanentWidget(self.totals)
+
+        self.files = FileActions(self)
+        self._build_editors()
+        self._build_menus()
+        self._connect_stack()
+        self.setAcceptDrops(True)
+        self.resize(1280, 720)
+        geometry, state = self.settings.geometry(), self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        else:
+            self.resizeDocks([self.review_dock], [170], Qt.Orientation.Vertical)
+        self._update_title()
+        self._update_status()
+        self.select("document")
+
+    # ----------------------------------------------------------- the document
+    def install(self, document: Document, path: Path | None, saved: bool = True) -> None:
+        """Show ``document`` (already read whole) with a fresh undo stack; ``saved`` False marks it unsaved."""
+        old_stack = self.undo_stack
+        for editor in (self.cover_editor, self.part1_editor, self.unit_editor, self.project_editor):
+            editor.detach()
+            self.editors.removeWidget(editor)
+            editor.deleteLater()
+        self.document, self.path = document, (Path(path) if path else None)
+        self.undo_stack = QUndoStack(self)
+        self.undo_group.addStack(self.undo_stack)
+        self.undo_group.setActiveStack(self.undo_stack)
+        self.undo_group.removeStack(old_stack)
+        old_stack.deleteLater()
+        self.tree.set_document(document, self.undo_stack)
+        self.review.set_document(document, self.undo_stack)
+        self._build_editors()
+        self._connect_stack()
+        if not saved:
+            self.undo_stack.resetClean()  # a new import is not on disk yet: closing must ask
+        self._update_title()
+        self._update_status()
+        self.select("document")
+
+    def _build_editors(self) -> None:
+        self.cover_editor = CoverEditor(self.document, self.undo_stack)
+        self.part1_editor = Part1Editor(self.document, self.undo_stack)
+        self.unit_editor = UnitEditor(self.document, self.undo_stack)
+        self.project_editor = ProjectEditor(self.document, self.undo_stack)
+        for editor in (self.cover_editor, self.part1_editor, self.unit_editor, self.project_editor):
+            self.editors.addWidget(editor)
+        self.grid = self.project_editor.grid
+
+    def _connect_stack(self) -> None:
+        self.undo_stack.cleanChanged.connect(self._update_title)
+        self.undo_stack.indexChanged.connect(self._after_command)
+
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    # -------------------------------------------------------------- selection
+    def select(self, kind: str, unit: int = -1, project: int = -1) -> None:
+        """Select a node in the tree and show its editor."""
+        self._shown = False
+        self.tree.select_node(kind, unit, project)  # shows the editor through nodeSelected ...
+        if not self._shown:  # ... unless the tree's current row did not change
+            self._on_node(kind, unit, project)
+
+    def _on_node(self, kind: str, unit: int, project: int) -> None:
+        self._shown = True
+        if kind == "project" and self._exists(unit, project):
+            self.project_editor.set_project(unit, project)
+            editor, item = self.project_editor, self.document.project(unit, project)
+        elif kind == "unit" and 0 <= unit < len(self.document.units):
+            self.unit_editor.set_unit(unit)
+            editor, item = self.unit_editor, self.document.units[unit]
+        elif kind == "part1":
+            editor, item = self.part1_editor, self.document.part1
+        else:
+            kind, unit, project = "document", -1, -1
+            editor, item = self.cover_editor, self.document
+        self.node, self._node_item = (kind, unit, project), item
+        self.editors.setCurrentWidget(editor)
+        editor.refresh()
+
+    def _exists(self, unit: int, project: int) -> bool:
+        return 0 <= unit < len(self.document.units) and 0 <= project < len(self.document.units[unit].projects)
+
+    def _after_command(self, *_: object) -> None:
+        self._follow()
+        self._update_status()
+
+    def _follow(self) -> None:
+        """Keep showing the same unit or project after a command moved it (or go to the cover)."""
+        kind, unit, project = self.node
+        if kind == "project":
+            if self._exists(unit, project) and self.document.project(unit, project) is self._node_item:
+                return
+            for u, p, _, found in self.document.projects():
+                if found is self._node_item:
+                    self.select("project", u, p)
+                    return
+            if self._exists(unit, project):  # the whole document was replaced: stay at the place
+                self.select("project", unit, project)
+            else:
+                self.select("document")
+        elif kind == "unit":
+            units = self.document.units
+            if 0 <= unit < len(units) and units[unit] is self._node_item:
+                return
+            for u, found in enumerate(units):
+                if found is self._node_item:
+                    self.select("unit", u)
+                    return
+            self.select("unit", unit) if 0 <= unit < len(units) else self.select("document")
+
+    def show_finding(self, unit: int, project: int, row: int, field: str) -> None:
+        """Go to the cell a review finding points at."""
+        if unit >= 0 and project >= 0 and self._exists(unit, project):
+            self.select("project", unit, project)
+            if row >= 0:
+                self.grid.select_cell(row, field)
+                self.grid.view.setFocus()
+        elif unit >= 0 and 0 <= unit < len(self.document.units):
+            self.select("unit", unit)
+        elif field in ("overall_goal", "sub_goal", "measure", "part1"):
+            self.select("part1")
+        else:
+            self.select("document")
+
+    # ----------------------------------------------------------------- status
+    def _update_title(self, *_: object) -> None:
+        name = self.path.name if self.path else self.tr("Untitled")
+        suffix = self.tr("perfdesk budget performance text")
+        self.setWindowTitle(f"{name}[*] — {suffix}")
+        self.setWindowModified(self.is_modified())
+
+    def _update_status(self) -> None:
+        count, total, fiscal, other = document_totals(self.document)
+        self.totals.setText(self.tr("%n project(s)", "", count) + "    "
+                            + self.tr("Budget %1  fiscal %2  other %3 (10,000 yuan)")
+                            .replace("%1", format_amount(total)).replace("%2", format_amount(fiscal))
+                            .replace("%3", format_amount(other)))
+        errors = self.review.error_count()
+        self.errors_label.setText(self.tr("Review: %n error(s)", "", errors) if errors
+                                  else self.tr("Review: no errors"))
+
+    # ------------------------------------------------------------------ menus
+    def _build_menus(self) -> None:
+        f = self.files
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = self._action(file_menu, self.tr("&New"), f.new, QKeySequence.StandardKey.New)
+        self.open_action = self._action(file_menu, self.tr("&Open…"), f.open, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.save_action = self._action(file_menu, self.tr("&Save"), f.save, QKeySequence.StandardKey.Save)
+        self.save_as_action = self._action(file_menu, self.tr("Save &as…"), f.save_as,
+                                           QKeySequence.StandardKey.SaveAs)
+        file_menu.addSeparator()
+        self.import_action = self._action(file_menu, self.tr("&Import last year's text…"), f.import_text)
+        self.rollover_action = self._action(file_menu, self.tr("Roll forward to &next year…"), f.rollover)
+        file_menu.addSeparator()
+        self.export_action = self._action(file_menu, self.tr("&Export PDF…"), f.export_pdf, "Ctrl+E")
+        self.preview_action = self._action(file_menu, self.tr("Print pre&view…"), f.print_preview, "Ctrl+Shift+P")
+        self.print_action = self._action(file_menu, self.tr("&Print…"), f.print, QKeySequence.StandardKey.Print)
+        file_menu.addSeparator()
+        self.fonts_action = self._action(file_menu, self.tr("PDF &fonts…"), f.choose_fonts)
+        file_menu.addSeparator()
+        self.quit_action = self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        for action in _public_actions(self.tree):
+            edit_menu.addAction(action)
+        if isinstance(getattr(self.tree, "move_to_unit_menu", None), QMenu):
+            edit_menu.addMenu(self.tree.move_to_unit_menu)
+        edit_menu.addSeparator()
+        indicator_menu = edit_menu.addMenu(self.tr("&Indicators"))
+        for action in _public_actions(self.grid):
+            indicator_menu.addAction(action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        toggle = self.review_dock.toggleViewAction()
+        toggle.setText(self.tr("&Review findings"))
+        view_menu.addAction(toggle)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = self._action(help_menu, self.tr("&About perfdesk"), self.about)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setMovable(False)
+        for action in (self.new_action, self.open_action, self.save_action, None, self.undo_action,
+                       self.redo_action, None, self.export_action, self.preview_action, self.print_action):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        for path in files:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.files.open(p))
+        if not files:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear list"), self.settings.clear_recent)
+
+    def about(self) -> None:
+        from perfdesk.ui.about import show_about
+
+        show_about(self)
+
+    # ------------------------------------------------------------ window events
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if _dropped_workbook(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        path = _dropped_workbook(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.files.open(path)
+
+
+def _public_actions(widget: QObject) -> list[QAction]:
+    """The QActions a widget keeps as attributes (``insert_row_action`` …), in definition order."""
+    return [value for name, value in vars(widget).items() if isinstance(value, QAction) and not name.startswith("_")]
+
+
+def _dropped_workbook(event) -> str | None:
+    for url in event.mimeData().urls():
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(".xlsx"):
+            return url.toLocalFile()
+    return None

@@ -1,0 +1,267 @@
+"""The review dock (审核): findings grouped by project, a severity filter, one-click fixes.
+
+It follows the clerk's edits: every document change is noted and, after a short pause in
+typing (a 200 ms single-shot timer), only the touched projects are re-checked, so a
+300-project document never freezes. Double-clicking a finding emits
+``findingActivated(unit, project, row, field)`` for the window to open that cell. Fixes are
+pushed as UpdateCommands in one undo macro. Nothing here blocks saving or printing; the
+window asks :meth:`ReviewPanel.confirm_export` once before a PDF export with errors left.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from perfdesk.model import Change, Document
+from perfdesk.qtmodels.findings_model import COL_MESSAGE, COL_PLACE, COL_SEVERITY, GroupKeyRole, FindingsModel
+from perfdesk.review import Finding, Severity, count_by_severity
+from perfdesk.review.live import LiveReview
+from perfdesk.undo import UpdateCommand
+
+DEBOUNCE_MS = 200
+
+
+class ReviewPanel(QWidget):
+    findingActivated = Signal(int, int, int, str)  # unit, project, indicator row (-1), field
+    countsChanged = Signal(int, int, int)           # errors, warnings, hints
+
+    def __init__(self, document: Document, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewPanel")
+        self._document: Document | None = None
+        self._undo_stack = undo_stack
+        self._live: LiveReview | None = None
+        self._counts = {"error": 0, "warning": 0, "hint": 0}
+        self._collapsed: set = set()  # groups the clerk closed; all others (and new ones) open
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh_now)
+
+        self.model = FindingsModel(document, self)
+        self.view = QTreeView(self)
+        self.view.setObjectName("reviewFindings")
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths: sizing to contents would visit every row after each re-check.
+        header.setSectionResizeMode(COL_SEVERITY, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_PLACE, QHeaderView.ResizeMode.Interactive)
+        metrics = self.view.fontMetrics()
+        header.resizeSection(COL_SEVERITY, metrics.horizontalAdvance("Warning  警告") + 16)
+        header.resizeSection(COL_PLACE, metrics.horizontalAdvance("第 10 行 指标值确定依据") + 16)
+        self.view.doubleClicked.connect(self._activate)
+        self.model.rowsInserted.connect(self._groups_inserted)
+        self.view.collapsed.connect(lambda index: self._collapsed.add(index.data(GroupKeyRole)))
+        self.view.expanded.connect(lambda index: self._collapsed.discard(index.data(GroupKeyRole)))
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.selectionModel().currentChanged.connect(self._update_fix_button)
+
+        self._filters: dict[Severity, QCheckBox] = {}
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for severity, name in ((Severity.ERROR, "errors"), (Severity.WARNING, "warnings"), (Severity.HINT, "hints")):
+            box = QCheckBox(self)
+            box.setObjectName(f"reviewShow_{name}")
+            box.setChecked(True)
+            box.toggled.connect(self._filter_changed)
+            self._filters[severity] = box
+            bar.addWidget(box)
+        bar.addStretch(1)
+        self.fix_button = QPushButton(self.tr("Fix"), self)
+        self.fix_button.setObjectName("reviewFix")
+        self.fix_button.setEnabled(False)
+        self.fix_button.clicked.connect(self.fix_current)
+        bar.addWidget(self.fix_button)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("reviewStatus")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status_label)
+        self.set_document(document, undo_stack)
+
+    # ------------------------------------------------------------- document
+    def set_document(self, document: Document, undo_stack: QUndoStack) -> None:
+        """Follow another document (a file was opened); checks it at once."""
+        if self._document is not None:
+            self._document.unsubscribe(self._changed)
+        self._timer.stop()
+        self._document, self._undo_stack = document, undo_stack
+        self._live = LiveReview(document)
+        document.subscribe(self._changed)
+        self.model.set_document(document)
+        self._collapsed = set()
+        self.refresh_now()
+
+    def detach(self) -> None:
+        """Stop following the document (before the panel is dropped)."""
+        self._timer.stop()
+        if self._document is not None:
+            self._document.unsubscribe(self._changed)
+
+    def _changed(self, change: Change) -> None:
+        self._live.note(change)
+        self._timer.start()  # restarting it is the debounce: checks run once typing pauses
+
+    def refresh_now(self) -> None:
+        """Re-check what changed since the last check and show the result."""
+        self._timer.stop()
+        current = self.current_finding()
+        findings = self._live.refresh()
+        self.model.set_findings(findings)  # new groups open through _groups_inserted
+        if current is not None:
+            index = self.model.index_of(current)
+            if index.isValid():
+                self.view.setCurrentIndex(index)
+        self._counts = count_by_severity(findings)
+        self._show_counts()
+        self.countsChanged.emit(self._counts["error"], self._counts["warning"], self._counts["hint"])
+
+    def _groups_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        if parent.isValid():
+            return
+        for row in range(first, last + 1):
+            index = self.model.index(row, 0)
+            if index.data(GroupKeyRole) not in self._collapsed:
+                self.view.expand(index)
+
+    def _restore_expansion(self) -> None:
+        # expandAll is one C++ pass; closing the few groups the clerk closed is cheaper than
+        # opening hundreds one by one. Signals are blocked so this does not count as the clerk's.
+        collapsed = set(self._collapsed)
+        blocked = self.view.blockSignals(True)
+        try:
+            self.view.expandAll()
+            for key in collapsed:
+                index = self.model.group_index(key)
+                if index.isValid():
+                    self.view.collapse(index)
+        finally:
+            self.view.blockSignals(blocked)
+        self._collapsed = collapsed
+
+    def _show_counts(self) -> None:
+        labels = {Severity.ERROR: self.tr("Errors (%1)"), Severity.WARNING: self.tr("Warnings (%1)"),
+                  Severity.HINT: self.tr("Hints (%1)")}
+        for severity, box in self._filters.items():
+            box.setText(labels[severity].replace("%1", str(self._counts[severity.value])))
+        if not any(self._counts.values()):
+            self.status_label.setText(self.tr("No problems found."))
+        else:
+            self.status_label.setText(self.tr("Double-click a finding to go to its cell."))
+        self._update_fix_button()
+
+    # -------------------------------------------------------------- queries
+    def findings(self) -> list[Finding]:
+        """All current findings (after any pending re-check)."""
+        if self._timer.isActive():
+            self.refresh_now()
+        return self._live.findings
+
+    def error_count(self) -> int:
+        """Errors left now, for the window's "export with errors remaining?" question."""
+        if self._timer.isActive():
+            self.refresh_now()
+        return self._counts["error"]
+
+    def current_finding(self) -> Finding | None:
+        return self.model.finding(self.view.currentIndex())
+
+    def confirm_export(self, parent: QWidget | None = None) -> bool:
+        """Ask once whether to export a PDF while errors remain; True to go ahead."""
+        errors = self.error_count()
+        if errors == 0:
+            return True
+        answer = QMessageBox.question(
+            parent or self, self.tr("Errors remain"),
+            self.tr("The review found %1 error(s). Export the PDF anyway?").replace("%1", str(errors)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -------------------------------------------------------------- actions
+    def _filter_changed(self) -> None:
+        shown = {severity for severity, box in self._filters.items() if box.isChecked()}
+        self.model.set_visible_severities(shown)
+        self._restore_expansion()
+        self._update_fix_button()
+
+    def show_severities(self, severities: set[Severity]) -> None:
+        for severity, box in self._filters.items():
+            box.setChecked(severity in severities)
+
+    def _activate(self, index: QModelIndex) -> None:
+        finding = self.model.finding(index)
+        if finding is None:
+            return
+        self.activate(finding)
+
+    def activate(self, finding: Finding) -> None:
+        unit = -1 if finding.unit is None else finding.unit
+        project = -1 if finding.project is None else finding.project
+        row = -1 if finding.row is None else finding.row
+        self.findingActivated.emit(unit, project, row, finding.field or "")
+
+    def _update_fix_button(self, *args) -> None:
+        finding = self.current_finding()
+        fix = finding.fix if finding else None
+        self.fix_button.setEnabled(fix is not None)
+        self.fix_button.setToolTip(fix.label if fix else "")
+
+    def fix_current(self) -> bool:
+        finding = self.current_finding()
+        return self.apply_fix(finding) if finding is not None else False
+
+    def apply_fix(self, finding: Finding) -> bool:
+        """Push the finding's fix as one undoable step; False if it no longer applies."""
+        if self._timer.isActive():
+            self.refresh_now()
+            finding = next((f for f in self._live.findings if f == finding), None)
+        if finding is None or finding.fix is None:
+            return False
+        self._undo_stack.beginMacro(finding.fix.label)
+        try:
+            for target, fields, index, unit, project in finding.fix.updates:
+                self._undo_stack.push(UpdateCommand(self._document, target, fields, index, unit, project))
+        finally:
+            self._undo_stack.endMacro()
+        self.refresh_now()
+        return True
+
+    def _context_menu(self, point: QPoint) -> None:
+        finding = self.model.finding(self.view.indexAt(point))
+        if finding is None:
+            return
+        menu = QMenu(self)
+        go = QAction(self.tr("Go to cell"), menu)
+        go.triggered.connect(lambda: self.activate(finding))
+        menu.addAction(go)
+        if finding.fix is not None:
+            fix = QAction(self.tr("Fix: %1").replace("%1", finding.fix.label), menu)
+            fix.triggered.connect(lambda: self.apply_fix(finding))
+            menu.addAction(fix)
+        menu.exec(self.view.viewport().mapToGlobal(point))

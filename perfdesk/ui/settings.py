@@ -1,0 +1,128 @@
+"""What the window remembers between runs (QSettings "perfdesk"/"perfdesk"): geometry and dock
+layout, recent files, the PDF fonts and the interface language; and the dialog for the fonts.
+
+Tests point QSettings at a temporary folder (``QSettings.setPath`` with the INI format) so
+that they never touch a clerk's settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+MAX_RECENT = 8
+
+
+class Settings:
+    """Typed access to the stored settings."""
+
+    def __init__(self) -> None:
+        self.store = QSettings("perfdesk", "perfdesk")
+
+    # ------------------------------------------------------------ window state
+    def geometry(self) -> QByteArray | None:
+        value = self.store.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self.store.value("window/state")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.store.setValue("window/geometry", geometry)
+        self.store.setValue("window/state", state)
+
+    # ------------------------------------------------------------ recent files
+    def recent_files(self) -> list[str]:
+        value = self.store.value("files/recent", [])
+        if isinstance(value, str):  # QSettings gives a lone string for a one-item list
+            value = [value]
+        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+
+    def add_recent(self, path: str | Path) -> list[str]:
+        path = str(Path(path).resolve())
+        files = [path] + [f for f in self.recent_files() if f != path]
+        self.store.setValue("files/recent", files[:MAX_RECENT])
+        return files[:MAX_RECENT]
+
+    def remove_recent(self, path: str) -> None:
+        self.store.setValue("files/recent", [f for f in self.recent_files() if f != path])
+
+    def clear_recent(self) -> None:
+        self.store.setValue("files/recent", [])
+
+    # ------------------------------------------------------------ PDF fonts
+    def pdf_fonts(self) -> tuple[str, str]:
+        """(body font file, heading font file); empty strings mean the export's own choice."""
+        return (str(self.store.value("pdf/body_font", "") or ""), str(self.store.value("pdf/heading_font", "") or ""))
+
+    def set_pdf_fonts(self, body: str, heading: str) -> None:
+        self.store.setValue("pdf/body_font", body)
+        self.store.setValue("pdf/heading_font", heading)
+
+    # ------------------------------------------------------------ language
+    def language(self) -> str | None:
+        value = self.store.value("ui/language", "")
+        return str(value) if value else None
+
+    def sync(self) -> None:
+        self.store.sync()
+
+
+class FontSettingsDialog(QDialog):
+    """Choose the TrueType font files the PDF export embeds (body: Song/Fangsong, headings: Hei)."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("PDF fonts"))
+        body, heading = settings.pdf_fonts()
+        self.body = QLineEdit(body)
+        self.heading = QLineEdit(heading)
+        for edit in (self.body, self.heading):
+            edit.setPlaceholderText(self.tr("Automatic (installed CJK font)"))
+            edit.setMinimumWidth(360)
+        form = QFormLayout()
+        form.addRow(self.tr("Body text font:"), self._with_browse(self.body))
+        form.addRow(self.tr("Heading font:"), self._with_browse(self.heading))
+        note = QLabel(self.tr("TrueType (.ttf/.ttc) files are embedded in the PDF so that it prints "
+                              "the same on every computer."))
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def _with_browse(self, edit: QLineEdit) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(edit, 1)
+        button = QPushButton(self.tr("Browse…"))
+        button.clicked.connect(lambda: self._browse(edit))
+        row.addWidget(button)
+        return row
+
+    def _browse(self, edit: QLineEdit) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a font file"), edit.text() or "/usr/share/fonts",
+                                              self.tr("TrueType fonts (*.ttf *.ttc)"))
+        if path:
+            edit.setText(path)
+
+    def accept(self) -> None:
+        self.settings.set_pdf_fonts(self.body.text().strip(), self.heading.text().strip())
+        super().accept()

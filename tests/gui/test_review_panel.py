@@ -1,0 +1,240 @@
+"""The review dock: grouped findings, severity filter, double-click to the cell, live
+re-checks after edits (debounced), one-click fixes as undoable steps, the export question."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from expected_samples import funing_2024
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from perfdesk.qtmodels.findings_model import FindingRole, FindingsModel, GroupKeyRole
+from perfdesk.review import Severity, check_document
+from perfdesk.ui.review_panel import ReviewPanel
+from perfdesk.undo import UpdateCommand
+
+
+@pytest.fixture
+def panel(qtbot):
+    document = funing_2024.build()
+    stack = QUndoStack()
+    widget = ReviewPanel(document, stack)
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.stack = stack  # keep the stack alive with the widget
+    return widget
+
+
+def group_titles(model):
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def finding_rows(model, group_row):
+    group = model.index(group_row, 0)
+    return [model.index(r, 0, group).data(FindingRole) for r in range(model.rowCount(group))]
+
+
+def select(panel, rule, number):
+    model = panel.model
+    for g in range(model.rowCount()):
+        group = model.index(g, 0)
+        for r in range(model.rowCount(group)):
+            finding = model.index(r, 0, group).data(FindingRole)
+            if finding.rule == rule and finding.number == number:
+                index = model.index(r, 0, group)
+                panel.view.setCurrentIndex(index)
+                return index
+    raise AssertionError(f"{rule} on project {number} not listed")
+
+
+def test_model_passes_the_model_tester(qtmodeltester):
+    document = funing_2024.build()
+    model = FindingsModel(document)
+    model.set_findings(check_document(document))
+    qtmodeltester.check(model)  # the tester stays attached and checks every change below
+    document.update_indicator(0, 1, 6, value="≤1.87万元")   # one group shrinks
+    model.set_findings(check_document(document))
+    document.update(reviewed_by="XXX")                    # a group appears at the top
+    document.update_project(0, 9, goals=["目标内容1"])     # …and one grows at the end
+    model.set_findings(check_document(document))
+    document.remove_project(0, 4)                          # groups renumber and shift
+    model.set_findings(check_document(document))
+    qtmodeltester.check(model)
+    model.set_visible_severities({Severity.ERROR})
+    qtmodeltester.check(model)
+    model.set_findings([])
+    qtmodeltester.check(model)
+
+
+def test_incremental_updates_match_a_fresh_model():
+    document = funing_2024.build()
+    model = FindingsModel(document)
+    model.set_findings(check_document(document))
+    edits = [lambda: document.update_indicator(0, 1, 6, value="≤1.87万元"),
+             lambda: document.update(reviewed_by="XXX"), lambda: document.update_project(0, 9, goals=["目标内容1"]),
+             lambda: document.remove_project(0, 4), lambda: document.move_project(0, 0, 0, 7),
+             lambda: document.update_project(0, 2, goals=["清除后的目标"])]
+    for edit in edits:
+        edit()
+        findings = check_document(document)
+        model.set_findings(findings)
+        fresh = FindingsModel(document)
+        fresh.set_findings(findings)
+        assert group_titles(model) == group_titles(fresh)
+        for g in range(model.rowCount()):
+            assert [f.key() for f in finding_rows(model, g)] == [f.key() for f in finding_rows(fresh, g)]
+
+
+def test_findings_grouped_by_project_in_print_order(panel):
+    titles = group_titles(panel.model)
+    assert titles[0] == "1. 2024年改制企业相关费用（4）"
+    assert titles[1].startswith("2. 拨付邓庆久等人参照行政退休人员待遇资金（")
+    assert len(titles) == 10
+    first = finding_rows(panel.model, 1)
+    assert first[0].rule == "cost-above-budget"  # errors lead their group
+    assert panel.findChild(type(panel.view), "reviewFindings") is panel.view
+    assert panel.objectName() == "reviewPanel"
+    assert panel.error_count() == 6
+
+
+def test_severity_filter_hides_hints(panel, qtbot):
+    box = panel._filters[Severity.HINT]
+    assert box.text() == "Hints (48)"
+    box.click()
+    shown = [f for g in range(panel.model.rowCount()) for f in finding_rows(panel.model, g)]
+    assert shown and all(f.severity is not Severity.HINT for f in shown)
+    assert len(shown) == 6 + 15
+    panel._filters[Severity.WARNING].click()
+    assert {f.severity for g in range(panel.model.rowCount()) for f in finding_rows(panel.model, g)} == {Severity.ERROR}
+    assert panel.error_count() == 6  # the filter hides, it does not forget
+
+
+def test_double_click_goes_to_the_cell(panel, qtbot):
+    index = select(panel, "cost-above-budget", 2)
+    panel.view.scrollTo(index)
+    rect = panel.view.visualRect(index)
+    # An item view acts on a double-click only after the press that selected the item.
+    QTest.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    with qtbot.waitSignal(panel.findingActivated, timeout=2000) as signal:
+        QTest.mouseDClick(panel.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                          rect.center())
+    assert signal.args == [0, 1, 6, "value"]
+
+
+def test_document_finding_activates_with_minus_one():
+    document = funing_2024.build()
+    document.update(reviewed_by="XXX财政局")
+    stack = QUndoStack()
+    widget = ReviewPanel(document, stack)
+    try:
+        assert group_titles(widget.model)[0] == "Document (cover, Part 1, units)（1）"
+        finding = finding_rows(widget.model, 0)[0]
+        seen = []
+        widget.findingActivated.connect(lambda *args: seen.append(args))
+        widget.activate(finding)
+        assert seen == [(-1, -1, -1, "cover")]
+    finally:
+        widget.detach()
+
+
+def test_edits_are_followed_after_a_pause(panel, qtbot):
+    document = panel._document
+    panel.stack.push(UpdateCommand(document, "indicator", {"value": "≤1.87万元"}, 6, 0, 1))
+    assert panel._timer.isActive()  # not re-checked while the clerk is typing
+    with qtbot.waitSignal(panel.countsChanged, timeout=2000) as signal:
+        pass
+    assert signal.args[0] == 5
+    assert panel._live.checked_last == 1
+    assert not [f for f in panel.findings() if f.rule == "cost-above-budget"]
+    panel.stack.undo()
+    assert panel.error_count() == 6  # a pending re-check is done before answering
+
+
+def test_typing_burst_rechecks_once(panel, qtbot):
+    document = panel._document
+    checks = []
+    panel.countsChanged.connect(lambda *counts: checks.append(counts))
+    for text in ("≤3", "≤30", "≤30.", "≤30.7", "≤30.75万元"):
+        panel.stack.push(UpdateCommand(document, "indicator", {"value": text}, 6, 0, 1, merge=True))
+    qtbot.waitUntil(lambda: bool(checks), timeout=2000)
+    qtbot.wait(300)
+    assert len(checks) == 1
+
+
+def test_fix_button_applies_one_undoable_step(panel, qtbot):
+    document = panel._document
+    finding = select(panel, "markup", 3).data(FindingRole)
+    assert panel.fix_button.isEnabled() and panel.fix_button.toolTip() == "清除标记"
+    goal = document.project(0, 2).goals[finding.item]
+    assert "<p>" in goal
+    panel.fix_button.click()
+    assert "<p>" not in document.project(0, 2).goals[finding.item]
+    assert panel.stack.count() == 1 and panel.stack.undoText() == "清除标记"
+    assert len([f for f in panel.findings() if f.rule == "markup"]) == 2
+    panel.stack.undo()
+    assert document.project(0, 2).goals[finding.item] == goal
+
+
+def test_budget_fix_from_the_context_action(panel):
+    document = panel._document
+    panel.stack.push(UpdateCommand(document, "project", {"budget_fiscal": Decimal("500.00"),
+                                                         "budget_other": Decimal("14.00")}, 0, 0))
+    panel.refresh_now()
+    finding = select(panel, "budget-sum", 1).data(FindingRole)
+    assert finding.fix.label == "财政资金改为 550.00（预算数 − 其他资金）"
+    assert panel.apply_fix(finding)
+    assert document.project(0, 0).budget_fiscal == Decimal("550.00")
+    assert not [f for f in panel.findings() if f.rule == "budget-sum"]
+
+
+def test_expanded_state_survives_a_recheck(panel):
+    group = panel.model.index(2, 0)
+    key = group.data(GroupKeyRole)
+    panel.view.collapse(group)
+    panel.stack.push(UpdateCommand(panel._document, "indicator", {"value": "≤1.87万元"}, 6, 0, 1))
+    panel.refresh_now()
+    group = panel.model.group_index(key)
+    assert not panel.view.isExpanded(group)
+    assert panel.view.isExpanded(panel.model.index(0, 0))
+
+
+def test_export_question_is_asked_once_and_only_with_errors(panel, monkeypatch):
+    asked = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert panel.confirm_export() is False
+    assert len(asked) == 1 and "6" in asked[0]
+    clean_stack = QUndoStack()
+    from unit.test_review_rules import clean_document
+    clean = ReviewPanel(clean_document(), clean_stack)
+    try:
+        assert clean.confirm_export() is True and len(asked) == 1
+        assert clean.status_label.text() == "No problems found."
+    finally:
+        clean.detach()
+
+
+def test_switching_documents_stops_following_the_old_one(panel):
+    old = panel._document
+    from unit.test_review_rules import clean_document
+    panel.set_document(clean_document(), QUndoStack())
+    assert panel.model.rowCount() == 0 and panel.error_count() == 0
+    old.update_indicator(0, 1, 6, value="≤1.87万元")
+    assert not panel._timer.isActive()
+
+
+def test_screenshot(panel, tmp_path):
+    select(panel, "plan-not-100", 3)
+    image = panel.grab()
+    assert image.width() == 900
+    image.save(str(tmp_path / "review_panel.png"))

@@ -1,0 +1,87 @@
+"""``perfdesk check``: the readable report, the JSON list, exit statuses, many files, bad files."""
+
+from __future__ import annotations
+
+import json
+
+from expected_samples import fengrun_2022, funing_2024
+
+from perfdesk.cli.main import main
+from perfdesk.fileio import save_document
+
+from unit.test_review_rules import clean_document
+
+KEYS = {"file", "rule", "severity", "message", "project_index", "project_code", "indicator_row", "field"}
+FIELDS = {"department", "year", "cover", "overall_goal", "sub_goals", "measures", "unit", "code", "name",
+          "budget_total", "budget_fiscal", "budget_other", "purpose", "spending_plan", "goals", "indicators",
+          "level1", "level2", "level3", "description", "value", "basis"}
+
+
+def test_json_lists_every_finding_with_one_based_places(tmp_path, capsys):
+    path = tmp_path / "抚宁2024.xlsx"
+    save_document(funing_2024.build(), path)
+    assert main(["check", str(path), "--json"]) == 2
+    records = json.loads(capsys.readouterr().out)
+    assert all(set(r) == KEYS and r["file"] == str(path) for r in records)
+    assert all(r["severity"] in ("error", "warning", "hint") and r["field"] in FIELDS for r in records)
+    cost = [r for r in records if r["rule"] == "cost-above-budget"]
+    assert cost == [{"file": str(path), "rule": "cost-above-budget", "severity": "error",
+                     "message": cost[0]["message"], "project_index": 2, "project_code": "13030624P000011100023",
+                     "indicator_row": 7, "field": "value"}]
+    assert "30.75" in cost[0]["message"] and "1.87" in cost[0]["message"]
+    code = [r for r in records if r["rule"] == "code-year"]
+    assert [(r["project_index"], r["indicator_row"], r["field"]) for r in code] == [(4, None, "code"), (7, None, "code"),
+                                                                                      (8, None, "code")]
+
+
+def test_exit_status_zero_one_two(tmp_path, capsys):
+    clean = tmp_path / "clean.xlsx"
+    save_document(clean_document(), clean)
+    assert main(["check", str(clean)]) == 0
+    assert "未发现问题" in capsys.readouterr().out
+    hinted = clean_document()
+    hinted.update_indicator(0, 0, 0, description="奖补数量")  # only a hint
+    save_document(hinted, tmp_path / "hinted.xlsx")
+    assert main(["check", str(tmp_path / "hinted.xlsx")]) == 1
+    capsys.readouterr()
+    assert main(["check", str(clean), str(tmp_path / "hinted.xlsx"), "--json"]) == 1
+    records = json.loads(capsys.readouterr().out)
+    assert [(r["rule"], r["severity"], r["file"]) for r in records] == [
+        ("description-echo", "hint", str(tmp_path / "hinted.xlsx"))]
+
+
+def test_many_files_give_a_summary_line_each(tmp_path, capsys):
+    save_document(funing_2024.build(), tmp_path / "抚宁.xlsx")
+    save_document(fengrun_2022.build(), tmp_path / "丰润.json")
+    save_document(clean_document(), tmp_path / "干净.xlsx")
+    files = [str(tmp_path / name) for name in ("抚宁.xlsx", "丰润.json", "干净.xlsx")]
+    assert main(["check", *files]) == 2
+    out = capsys.readouterr().out
+    summary = out[out.index("共审核 3 个文件："):].splitlines()
+    assert summary[1:] == [f"  {files[0]}：6 个错误，15 个警告，48 个提示",
+                           f"  {files[1]}：4 个错误，0 个警告，6 个提示",
+                           f"  {files[2]}：未发现问题"]
+    assert "[错误] 第 1 个项目（13020822P00871410001L） 第 1 条 绩效目标：第 1 条绩效目标是模板中的占位文字“目标内容1”" in out
+
+
+def test_unreadable_file_is_reported_and_left_untouched(tmp_path, capsys):
+    broken = tmp_path / "损坏.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    before = broken.read_bytes()
+    good = tmp_path / "干净.xlsx"
+    save_document(clean_document(), good)
+    assert main(["check", str(broken), str(good)]) == 2
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    assert f"  {broken}：无法读取" in captured.out and f"  {good}：未发现问题" in captured.out
+    assert broken.read_bytes() == before
+    assert main(["check", str(broken), "--json"]) == 2
+    (record,) = json.loads(capsys.readouterr().out)
+    assert record["rule"] == "file-unreadable" and record["severity"] == "error" and record["project_index"] is None
+    assert record["message"]
+
+
+def test_missing_file(tmp_path, capsys):
+    assert main(["check", str(tmp_path / "没有.xlsx")]) == 2
+    out = capsys.readouterr().out
+    assert "没有.xlsx" in out and "无法读取" in out
