@@ -57,6 +57,10 @@ def main() -> int:
         u, p = locations[(i * 37) % len(locations)]
         tree.select_node("project", u, p)
 
+    def select_next(i: int) -> None:
+        u, p = locations[i % len(locations)]
+        tree.select_node("project", u, p)
+
     def reset_tree(i: int) -> None:
         tree_model.beginResetModel()
         tree_model.endResetModel()
@@ -81,7 +85,10 @@ def main() -> int:
         tree.expandAll()
 
     rows = [
-        ("select another project (tree + grid)", median_ms(select), "full tree reset + expand", median_ms(reset_tree)),
+        ("select a far project (tree scrolls + grid)", median_ms(select), "full tree reset + expand",
+         median_ms(reset_tree)),
+        ("select the next project (tree + grid)", median_ms(select_next), "full tree reset + expand",
+         median_ms(reset_tree)),
     ]
     tree.select_node("project", *locations[150])
     rows.append(("type a 指标值 into the grid (undo command)", median_ms(type_value),

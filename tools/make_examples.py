@@ -60,6 +60,9 @@ def main() -> int:
         if save_document is not None:
             xlsx_path = EXAMPLES / f"{name}.xlsx"
             save_document(document, xlsx_path)
+            # save_document keeps the previous file as a backup; an example is regenerated,
+            # never edited, so the backup is only clutter in the bundle.
+            xlsx_path.with_name(f"{xlsx_path.stem}~{xlsx_path.suffix}").unlink(missing_ok=True)
             print(f"wrote {xlsx_path.relative_to(ROOT)}")
     if save_document is None:
         print("perfdesk.fileio.save_document does not exist yet: no .xlsx written", file=sys.stderr)

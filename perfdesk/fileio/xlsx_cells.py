@@ -189,6 +189,15 @@ def _styles(archive, path: str) -> tuple[set[int], set[int]]:
     return percent, date
 
 
+def _decimal(text: str) -> Decimal:
+    """The number in a <v>. Excel writes binary doubles with 17 digits (30% → 0.30000000000000004);
+    such long texts are brought back to the shortest decimal that is the same double."""
+    text = text.strip()
+    if sum(ch.isdigit() for ch in text) >= 16:
+        return Decimal(repr(float(text)))
+    return Decimal(text)
+
+
 _REF = re.compile(r"([A-Z]+)(\d+)")
 
 
@@ -240,7 +249,7 @@ def _sheet(archive, part: str, name: str, shared: list[str], percent: set[int], 
                     cells[(r, col)] = v.text.strip() == "1"
                 else:
                     style = int(c.get("s", "0"))
-                    cells[(r, col)] = Number(Decimal(v.text.strip()), style in percent, style in date)
+                    cells[(r, col)] = Number(_decimal(v.text), style in percent, style in date)
             except (ValueError, IndexError, InvalidOperation):
                 raise FileFormatError("单元格内容已损坏，无法读取。", path=path, sheet=name, cell=ref)
         sheet.max_row = max(sheet.max_row, row_number)

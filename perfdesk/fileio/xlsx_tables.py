@@ -64,7 +64,7 @@ def split_unit_line(text: str) -> tuple[str, str]:
 
 def find_tables(grid: Grid) -> list[Table]:
     anchors = [(r, c) for r, cells in sorted(grid.by_row.items()) for c, v in cells
-               if isinstance(v, str) and L.label_key(v) in CODE_KEYS and _names_near(grid, r)]
+               if isinstance(v, str) and L.label_key(v) in CODE_KEYS and c == cells[0][0] and _names_near(grid, r)]
     starts = [_table_start(grid, r, anchors[i - 1][0] if i else 0) for i, (r, _) in enumerate(anchors)]
     tables = []
     previous_unit: str | None = None
@@ -143,7 +143,7 @@ def read_table(grid: Grid, row: int, col: int, end: int) -> Project:
         fields["purpose"] = _value_text(grid, *value_place(purpose))
     elif "total" in amounts:
         below = (amounts["total"][0] + 1, grid.right_of(amounts["total"][0], col))
-        if grid.key(*below) not in ALL_LABEL_KEYS and not grid.key(*below).startswith("资金支出计划"):
+        if grid.exact or (grid.key(*below) not in ALL_LABEL_KEYS and not grid.key(*below).startswith("资金支出计划")):
             used.add(below)
             fields["purpose"] = _value_text(grid, *below)
     spending = take(lambda key: key.startswith("资金支出计划"))
@@ -172,7 +172,7 @@ def field_label(group: str) -> str:
 
 
 def _value_text(grid: Grid, row: int, col: int, single: bool = False, code: bool = False) -> str:
-    if grid.key(row, col) in ALL_LABEL_KEYS:
+    if not grid.exact and grid.key(row, col) in ALL_LABEL_KEYS:
         return ""  # the value cell is missing: the next label follows directly
     text = grid.text(row, col, single=single)
     if code and not grid.exact:

@@ -86,6 +86,10 @@ def _text(ws, ref: str, text: str, where: str, style: Alignment = LEFT, font: Fo
 def _number(ws, ref: str, value: Decimal | None, fmt: str) -> None:
     cell = ws[ref]
     cell.value = value
+    if value is not None:
+        # openpyxl would format a Decimal through a float ("%.16g": 0.0093 → 0.009299999999999999);
+        # the exact decimal text goes into <v> instead.
+        cell._value = format(value, "f")
     cell.number_format = fmt
     cell.alignment, cell.font, cell.border = RIGHT, BODY, BOX
 

@@ -99,7 +99,7 @@ def _read_cover(lines: list[Block], cover: Cover, ctx: Context) -> None:
                 duplicate = True
                 ctx.note(block.line, text, "封面重复出现，已按第一份封面读取，这一份略过")
                 if department and department != cover.department:
-                    ctx.note(pending[0].line, department, "重复的封面上部门名称与第一份不同，未采用")
+                    ctx.note((pending[0] if pending else block).line, department, "重复的封面上部门名称与第一份不同，未采用")
             pending = []
             continue
         if STATUS.match(text) and _status(text, block, cover, ctx, duplicate):

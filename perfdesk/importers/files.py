@@ -74,25 +74,67 @@ def read_docx_blocks(path: Path) -> list[Block]:
         raise FileFormatError("文件已损坏或不是 Word 文档（.docx），无法读取", path=str(path)) from None
 
 
-def _body_blocks(document) -> list[Block]:  # noqa: ANN001 - a python-docx Document
-    from docx.oxml.ns import qn
-    from docx.table import Table, _Cell
-    from docx.text.paragraph import Paragraph
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
+
+def _paragraph_text(paragraph) -> str:  # noqa: ANN001 - an lxml w:p element
+    # Read the XML directly: python-docx's per-run objects cost ~10x more on a big file.
+    # Text boxes (often used on covers) count; a drawing's fallback copy would double them.
+    parts = []
+    for element in paragraph.iter(W + "t", W + "tab", W + "br", W + "cr", MC_FALLBACK):
+        if element.tag == MC_FALLBACK:
+            continue
+        if any(ancestor.tag == MC_FALLBACK for ancestor in element.iterancestors(MC_FALLBACK)):
+            continue
+        if element.tag == W + "t":
+            parts.append(element.text or "")
+        elif element.tag == W + "tab":
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _content(parent):  # noqa: ANN001, ANN202 - yields w:p and w:tbl, opening content controls
+    for child in parent:
+        if child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                yield from _content(content)
+        elif child.tag in (W + "p", W + "tbl"):
+            yield child
+
+
+def _cell_text(tc) -> str:  # noqa: ANN001
+    return "\n".join(_paragraph_text(p) for p in _content(tc) if p.tag == W + "p")
+
+
+def _property(element, name: str, default: str | None = None) -> str | None:  # noqa: ANN001
+    found = element.find(f"{W}tcPr/{W}{name}")
+    if found is None:
+        return default
+    return found.get(W + "val", "continue" if name == "vMerge" else default)
+
+
+def _body_blocks(document) -> list[Block]:  # noqa: ANN001 - a python-docx Document
     line = 0
-    for child in document.element.body.iterchildren():
-        if child.tag == qn("w:p"):
+    for child in _content(document.element.body):
+        if child.tag == W + "p":
             line += 1
-            text = Paragraph(child, document).text
+            text = _paragraph_text(child)
             if text.strip():
                 yield Block(line, text=text, blank_before=True)
-        elif child.tag == qn("w:tbl"):
-            table = Table(child, document)
-            for tr in child.tr_lst:
-                line += 1
-                cells: list[str] = [""] * int(getattr(tr, "grid_before", 0) or 0)
-                for tc in tr.tc_lst:
-                    merged_from_above = tc.vMerge == "continue"
-                    cells.append("" if merged_from_above else _Cell(tc, table).text)
-                    cells.extend([""] * (tc.grid_span - 1))
-                yield Block(line, cells=cells, lines=[line] * len(cells))
+            continue
+        for tr in child.iter(W + "tr"):
+            if tr.getparent() is not child and tr.getparent().getparent() is not child:
+                continue  # a table nested in a cell: its text is not a row of this table
+            line += 1
+            before = tr.find(f"{W}trPr/{W}gridBefore")
+            cells: list[str] = [""] * int(before.get(W + "val", "0") if before is not None else 0)
+            for tc in tr.iter(W + "tc"):
+                if tc.getparent() is not tr and tc.getparent().getparent() is not tr:
+                    continue
+                cells.append("" if _property(tc, "vMerge") == "continue" else _cell_text(tc))
+                cells.extend([""] * (int(_property(tc, "gridSpan", "1") or 1) - 1))
+            yield Block(line, cells=cells, lines=[line] * len(cells))

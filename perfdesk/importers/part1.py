@@ -26,6 +26,7 @@ def unit_label(text: str) -> tuple[str, str] | None:
     """``339003唐山市丰润区科学技术局`` → (code, name), for a line that is a unit's label."""
     # The unit and "单位：万元" share one printed line; a .docx may keep them in one paragraph.
     text = re.sub(r"\s*单位[:：]\s*万元\s*$", "", text.strip())
+    text = re.sub(r"^(?:预算单位|单位名称)\s*[:：]\s*", "", text)
     match = UNIT.match(text)
     if not match or not re.search(r"[\u4e00-\u9fff]", match.group(2)) or len(match.group(2)) > 60:
         return None

@@ -203,7 +203,7 @@ class Part2Reader:
         labels = ("项目名称", "预算数", "其他资金", "项目编码", "项目编号")
         for cell in cells[index + 1:]:
             key = squeeze(cell)
-            if key in labels or "财政资金" in key:
+            if key in labels or "财政资金" in key or "财政拨款" in key:
                 return ""
             if key:
                 return cell
@@ -213,7 +213,7 @@ class Part2Reader:
         fields = {"预算数": "budget_total", "其他资金": "budget_other"}
         for index, cell in enumerate(cells):
             key = squeeze(cell)
-            name = "budget_fiscal" if "财政资金" in key or key == "其中：财政拨款" else fields.get(key)
+            name = "budget_fiscal" if "财政资金" in key or "财政拨款" in key else fields.get(key)
             if name is None:
                 continue
             value = self._after(cells, index)

@@ -1,9 +1,10 @@
 """List models over the short ordered lists of the document: a project's goals (绩效目标),
 Part 1's sub-goals (分项绩效目标) and measures (工作保障措施).
 
-The model shows the numbering the printed text carries ("1." for goals, "（一）" for sub-goals,
-"一、" for measures) — the document stores none. Editing a goal pushes an UpdateCommand; the
-models follow the document's change events, so undo shows in the list immediately.
+The document stores no numbering; ``numbering(row)`` gives the prefix the printed text carries
+("1." for goals, "（一）" for sub-goals, "一、" for measures) for the view's delegate to paint, so
+that the data of a row stays the same when rows above it come and go. Editing a goal pushes an
+UpdateCommand; the models follow the document's change events, so undo shows immediately.
 """
 
 from __future__ import annotations
@@ -60,17 +61,18 @@ class _DocumentListModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.items())
 
-    def display(self, row: int, item: Any) -> str:
+    def display(self, item: Any) -> str:
+        raise NotImplementedError
+
+    def numbering(self, row: int) -> str:
         raise NotImplementedError
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         items = self.items()
         if not index.isValid() or not 0 <= index.row() < len(items):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(index.row(), items[index.row()])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.display(index.row(), items[index.row()])
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.display(items[index.row()])
         return None
 
     # --------------------------------------------------------- document events
@@ -113,9 +115,6 @@ class _DocumentListModel(QAbstractListModel):
             # Numbering of the rows below does not change on an update: one row is enough.
             index = self.index(change.index, 0)
             self.dataChanged.emit(index, index)
-        if change.action in ("inserted", "removed", "moved") and self.rowCount():
-            # The numbers shown ("1." "2." …) follow the position.
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
 
 
 class GoalsModel(_DocumentListModel):
@@ -123,8 +122,11 @@ class GoalsModel(_DocumentListModel):
 
     target = "goal"
 
-    def display(self, row: int, item: str) -> str:
-        return f"{row + 1}.{item}"
+    def display(self, item: str) -> str:
+        return item
+
+    def numbering(self, row: int) -> str:
+        return f"{row + 1}."
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.EditRole:
@@ -156,8 +158,11 @@ class SubGoalsModel(_DocumentListModel):
 
     target = "sub_goal"
 
-    def display(self, row: int, item: Any) -> str:
-        return f"（{chinese_number(row + 1)}）{item.title}"
+    def display(self, item: Any) -> str:
+        return item.title
+
+    def numbering(self, row: int) -> str:
+        return f"（{chinese_number(row + 1)}）"
 
 
 class MeasuresModel(_DocumentListModel):
@@ -165,6 +170,8 @@ class MeasuresModel(_DocumentListModel):
 
     target = "measure"
 
-    def display(self, row: int, item: Any) -> str:
-        first = item.text.splitlines()[0] if item.text else ""
-        return f"{chinese_number(row + 1)}、{first}"
+    def display(self, item: Any) -> str:
+        return item.text.splitlines()[0] if item.text else ""
+
+    def numbering(self, row: int) -> str:
+        return f"{chinese_number(row + 1)}、"

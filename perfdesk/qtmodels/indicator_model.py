@@ -36,6 +36,15 @@ MissingNumberRole = Qt.ItemDataRole.UserRole + 2   # True: a number is expected 
 ContinuesAboveRole = Qt.ItemDataRole.UserRole + 3  # 一级/二级 cell equal to the one above
 ContinuesBelowRole = Qt.ItemDataRole.UserRole + 4  # 一级/二级 cell equal to the one below
 
+# Roles as plain ints: the views ask data() for a dozen roles per cell on every paint, and
+# comparing ints is much cheaper than comparing Qt enum members in PySide6.
+_DISPLAY, _EDIT, _TOOLTIP, _BACKGROUND = (int(role.value) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.BackgroundRole))
+_HANDLED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _BACKGROUND, ReadingRole, MissingNumberRole,
+                            ContinuesAboveRole, ContinuesBelowRole})
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
 # 二级指标 whose 指标值 should carry a number (the reviewers' "定量" kinds).
 NUMBER_EXPECTED = frozenset({"数量指标", "质量指标", "时效指标", "成本指标"})
 BASIS_CHOICES = ("工作计划", "计划标准", "历史标准", "行业标准", "工作标准", "资金发放表", "问卷调查",
@@ -146,10 +155,12 @@ class IndicatorTableModel(QAbstractTableModel):
         item = self.indicator(row)
         return item.level2.strip() in NUMBER_EXPECTED and item.reading.kind is not ValueKind.QUANTITATIVE
 
-    def _continues(self, row: int, column: int, other: int) -> bool:
-        if not 0 <= other < self.rowCount():
+    def continues(self, row: int, column: int, step: int) -> bool:
+        """Whether the 一级/二级 cell at (row, column) equals the one ``step`` rows away (±1)."""
+        other = row + step
+        if self._current is None or not 0 <= other < len(self._current.indicators):
             return False
-        here, there = self.indicator(row), self.indicator(other)
+        here, there = self._current.indicators[row], self._current.indicators[other]
         if column == COL_LEVEL1:
             return here.level1 != "" and here.level1 == there.level1
         return here.level2 != "" and (here.level1, here.level2) == (there.level1, there.level2)
@@ -170,43 +181,42 @@ class IndicatorTableModel(QAbstractTableModel):
             return INDICATOR_HEADERS[section] if 0 <= section < len(INDICATOR_HEADERS) else None
         return str(section + 1)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._current is None:
+    def data(self, index: QModelIndex, role: int = _DISPLAY) -> Any:
+        if role not in _HANDLED_ROLES or self._current is None or not index.isValid():
             return None
         row, column = index.row(), index.column()
         item = self._current.indicators[row]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return item.cells()[column]
+        if role == _DISPLAY or role == _EDIT:
+            return getattr(item, INDICATOR_FIELDS[column])
         if column == COL_VALUE:
             if role == ReadingRole:
                 return item.reading
             if role == MissingNumberRole:
                 return self.missing_number(row)
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == _TOOLTIP:
                 tip = item.reading.describe()
                 if self.missing_number(row):
                     tip += "\n" + self.tr("A %1 should have a number, e.g. ≥5人 or 100%.").replace(
                         "%1", item.level2.strip())
                 return tip
-            if role == Qt.ItemDataRole.BackgroundRole and self.missing_number(row):
+            if role == _BACKGROUND and self.missing_number(row):
                 return MISSING_NUMBER_BACKGROUND
-        if column in (COL_LEVEL1, COL_LEVEL2):
+            return None
+        if column == COL_LEVEL1 or column == COL_LEVEL2:
             if role == ContinuesAboveRole:
-                return self._continues(row, column, row - 1)
+                return self.continues(row, column, -1)
             if role == ContinuesBelowRole:
-                return self._continues(row, column, row + 1)
-            if role == Qt.ItemDataRole.ToolTipRole and column == COL_LEVEL2 and item.level2:
+                return self.continues(row, column, 1)
+            if role == _TOOLTIP and column == COL_LEVEL2 and item.level2:
                 if not self.framework().contains(item.level1, item.level2):
                     return self.tr("This second-level indicator does not belong under %1.").replace(
                         "%1", item.level1 or "—")
-        if role == Qt.ItemDataRole.ToolTipRole and item.cells()[column]:
-            return item.cells()[column]
+        if role == _TOOLTIP:
+            return getattr(item, INDICATOR_FIELDS[column]) or None
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._current is None:
@@ -264,6 +274,18 @@ class IndicatorTableModel(QAbstractTableModel):
         self.push(MoveCommand(self._document, "indicator", row, to_row, unit=self._unit, project=self._project,
                               text="移动绩效指标"))
         return True
+
+    def clear_cells(self, cells: list[tuple[int, int]]) -> None:
+        """Empty the given (row, column) cells, one undo step for all of them."""
+        if self._current is None:
+            return
+        by_row: dict[int, dict[str, str]] = {}
+        for row, column in cells:
+            if 0 <= row < self.rowCount() and getattr(self.indicator(row), INDICATOR_FIELDS[column]):
+                by_row.setdefault(row, {})[INDICATOR_FIELDS[column]] = ""
+        commands = [UpdateCommand(self._document, "indicator", fields, index=row, unit=self._unit,
+                                  project=self._project) for row, fields in sorted(by_row.items())]
+        self._macro("清除内容", commands)
 
     def copy_rows(self, rows: list[int], columns: list[int] | None = None) -> str:
         """The given rows (and columns, all six by default) as tab-separated text."""

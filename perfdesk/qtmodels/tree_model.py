@@ -4,9 +4,11 @@ Top-level rows are the cover (the document itself), 第一部分 and then one ro
 unit; a unit's children are its projects, shown as ``3. 科技创新扶持资金  300.00`` with the
 number they print with. The number is a position, not content, so it comes in its own role
 (``NumberRole``; the tree's delegate puts it in front) and the display text is
-``科技创新扶持资金  300.00``: inserting a project then changes no other row's text. The model follows the document's change notifications with
-insert/remove/move/dataChanged signals; an indicator edit never touches it. Renames and
-drops are pushed onto the undo stack as commands.
+``科技创新扶持资金  300.00``: inserting a project then changes no other row's text.
+
+The model follows the document's change notifications with insert/remove/move/dataChanged
+signals; an indicator edit never touches it. Renames and drops are pushed onto the undo
+stack as commands.
 """
 
 from __future__ import annotations
@@ -28,6 +30,15 @@ KindRole = Qt.ItemDataRole.UserRole + 1      # "document" | "part1" | "unit" | "
 LocationRole = Qt.ItemDataRole.UserRole + 2  # (unit index, project index), -1 where not applicable
 NumberRole = Qt.ItemDataRole.UserRole + 3    # a project's printed number (1-based across the document)
 
+# Roles as plain ints (cheaper to compare than PySide6 enum members; data() runs per row per paint).
+_DISPLAY, _EDIT, _TOOLTIP, _FONT = (int(role.value) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.FontRole))
+_HANDLED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _FONT, KindRole, LocationRole, NumberRole})
+_NODE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE_NODE_FLAGS = (_NODE_FLAGS | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
+                        | Qt.ItemFlag.ItemIsDropEnabled)
+
 _TOP = 0  # internalId of top-level rows; a project's internalId is its unit's stable key
 _PROJECT_DISPLAY_FIELDS = {"name", "budget_total", "code"}
 
@@ -43,6 +54,7 @@ class DocumentTreeModel(QAbstractItemModel):
         self._row_of_key: dict[int, int] = {}
         self._next_key = 1
         self._moving: list[bool] = []
+        self._bold: QFont | None = None  # made at first use: a QFont needs the application
         self._reset_keys()
         document.subscribe(self._after, self._before)
 
@@ -115,30 +127,31 @@ class DocumentTreeModel(QAbstractItemModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 1
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: QModelIndex, role: int = _DISPLAY) -> Any:
+        if role not in _HANDLED_ROLES or not index.isValid():
             return None
         kind, unit, project = self.node(index)
+        if role == _DISPLAY:
+            return self._label(kind, unit, project)
+        if role == NumberRole:
+            return self._document.project_number(unit, project) if kind == "project" else None
         if role == KindRole:
             return kind
         if role == LocationRole:
             return (unit, project)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._label(kind, unit, project)
-        if role == NumberRole:
-            return self._document.project_number(unit, project) if kind == "project" else None
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             if kind == "unit":
                 return self._document.units[unit].name
             if kind == "project":
                 return self._document.project(unit, project).name
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(kind, unit, project)
-        if role == Qt.ItemDataRole.FontRole and kind in ("document", "part1", "unit"):
-            font = QFont()
-            font.setBold(True)
-            return font
+        if role == _FONT and kind != "project":
+            if self._bold is None:
+                self._bold = QFont()
+                self._bold.setBold(True)
+            return self._bold
         return None
 
     def _label(self, kind: str, unit: int, project: int) -> str:
@@ -175,11 +188,9 @@ class DocumentTreeModel(QAbstractItemModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled  # units are reordered by dropping on the root
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        kind = self.node(index)[0]
-        if kind in ("unit", "project"):
-            flags |= Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        return flags
+        if index.internalId() != _TOP or index.row() >= FIRST_UNIT_ROW:
+            return _EDITABLE_NODE_FLAGS
+        return _NODE_FLAGS
 
     def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():

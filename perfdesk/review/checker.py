@@ -14,7 +14,9 @@ from perfdesk.review.project_rules import check_fields
 from perfdesk.review.ruledata import ReviewRules, load_rules
 
 
-def _resolve(document: Document, framework: Framework | None, rules: ReviewRules | None) -> tuple[Framework, ReviewRules]:
+def resolve(document: Document, framework: Framework | None,
+            rules: ReviewRules | None) -> tuple[Framework, ReviewRules]:
+    """The framework and rule data to check with: those given, else the document's own."""
     if framework is None:
         try:
             framework = load_framework(document.framework)
@@ -26,7 +28,7 @@ def _resolve(document: Document, framework: Framework | None, rules: ReviewRules
 def check_document(document: Document, framework: Framework | None = None,
                    rules: ReviewRules | None = None) -> list[Finding]:
     """Every finding for ``document``: document-wide ones first, then project by project."""
-    framework, rules = _resolve(document, framework, rules)
+    framework, rules = resolve(document, framework, rules)
     findings = check_document_level(document, framework, rules)
     number = 0
     for u, unit in enumerate(document.units):
@@ -40,7 +42,7 @@ def check_document_level(document: Document, framework: Framework | None = None,
                          rules: ReviewRules | None = None) -> list[Finding]:
     """The findings that do not belong to one project alone: cover, Part 1, units, and
     comparisons across projects (duplicate codes). Cheap enough to redo after any edit."""
-    framework, rules = _resolve(document, framework, rules)
+    framework, rules = resolve(document, framework, rules)
     report = Report(rules, framework)
     check_cover(document, report)
     check_part1(document, report)
@@ -52,7 +54,7 @@ def check_document_level(document: Document, framework: Framework | None = None,
 def check_project(document: Document, unit: int, index: int, framework: Framework | None = None,
                   rules: ReviewRules | None = None, *, number: int | None = None) -> list[Finding]:
     """The findings of one project's own table (``index`` is 0-based within ``unit``)."""
-    framework, rules = _resolve(document, framework, rules)
+    framework, rules = resolve(document, framework, rules)
     project = document.units[unit].projects[index]
     if number is None:
         number = document.project_number(unit, index)

@@ -26,8 +26,7 @@ class Report:
     project_code: str | None = None
 
     def add(self, rule: str, message: str, *, field: str | None = None, row: int | None = None,
-            item: int | None = None, fix: Fix | None = None, severity: Severity | None = None,
-            **extra: Any) -> None:
+            item: int | None = None, fix: Fix | None = None, severity: Severity | None = None) -> None:
         chosen = self.rules.severity_of(rule)
         if chosen is None:
             return
@@ -35,7 +34,7 @@ class Report:
             chosen = severity  # a per-item severity from the data (e.g. one requirement)
         self.findings.append(Finding(
             rule=rule, severity=chosen, message=message, field=field, unit=self.unit, project=self.project,
-            number=self.number, project_code=self.project_code, row=row, item=item, fix=fix, extra=extra))
+            number=self.number, project_code=self.project_code, row=row, item=item, fix=fix))
 
 
 @dataclass

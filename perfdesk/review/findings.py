@@ -8,7 +8,6 @@ title; a region's rule data may raise or lower a severity or switch a rule off.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from dataclasses import field as dataclass_field
 from enum import Enum
 from typing import Any
 
@@ -62,7 +61,6 @@ class Finding:
     row: int | None = None
     item: int | None = None
     fix: Fix | None = None
-    extra: dict[str, Any] = dataclass_field(default_factory=dict)
 
     def key(self) -> tuple:
         """What makes two findings the same, whatever their fix objects."""

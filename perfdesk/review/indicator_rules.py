@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from perfdesk.model import Framework, Indicator, ValueKind, format_amount
 from perfdesk.review.context import ProjectScope
-from perfdesk.review.findings import Fix
 from perfdesk.review.ruledata import fold, has_digit, has_markup, strip_markup
 
 HUNDRED = Decimal(100)

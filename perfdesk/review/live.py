@@ -9,7 +9,7 @@ relocated. No Qt: the review dock drives it from a debounce timer.
 from __future__ import annotations
 
 from perfdesk.model import Change, Document, Framework, Project
-from perfdesk.review.checker import _resolve, check_document_level, check_project
+from perfdesk.review.checker import check_document_level, check_project, resolve
 from perfdesk.review.findings import Finding
 from perfdesk.review.ruledata import ReviewRules
 
@@ -22,7 +22,7 @@ class LiveReview:
                  rules: ReviewRules | None = None) -> None:
         self.document = document
         self._fixed_framework = framework
-        self.framework, self.rules = _resolve(document, framework, rules)
+        self.framework, self.rules = resolve(document, framework, rules)
         self._cache: dict[int, tuple[Project, list[Finding]]] = {}
         self._dirty: set[int] = set()
         self.findings: list[Finding] = []
@@ -33,7 +33,7 @@ class LiveReview:
         target, action = change.target, change.action
         if target == "document" and (action == "reset" or _DOCUMENT_WIDE & set(change.fields)):
             if "framework" in change.fields or action == "reset":
-                self.framework, self.rules = _resolve(self.document, self._fixed_framework, self.rules)
+                self.framework, self.rules = resolve(self.document, self._fixed_framework, self.rules)
             self._cache.clear()
         elif target in ("goal", "indicator") and change.unit is not None and change.project is not None:
             self._touch(change.unit, change.project)

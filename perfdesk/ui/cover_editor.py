@@ -45,7 +45,9 @@ class CoverEditor(QWidget):
         self.prepared_by.setObjectName("preparedBy")
         self.reviewed_by = LineField()
         self.reviewed_by.setObjectName("reviewedBy")
+        self.status.setMaximumWidth(160)
         self.framework = QComboBox()
+        self.framework.setMaximumWidth(420)
         self.framework.setObjectName("framework")
         for framework_id in available_frameworks():
             try:

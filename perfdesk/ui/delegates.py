@@ -9,7 +9,7 @@ The department tree's delegate puts each project's printed number in front of it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,8 +24,6 @@ from perfdesk.qtmodels.indicator_model import (
     COL_BASIS,
     COL_LEVEL1,
     COL_LEVEL2,
-    ContinuesAboveRole,
-    ContinuesBelowRole,
     IndicatorTableModel,
 )
 from perfdesk.qtmodels.tree_model import NumberRole
@@ -36,6 +34,10 @@ def _choices(current: str, names: list[str]) -> list[str]:
 
 
 class IndicatorDelegate(QStyledItemDelegate):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._grid_pen: QPen | None = None  # the style's grid colour, read at the first paint
+
     def _model(self, index: QModelIndex) -> IndicatorTableModel | None:
         model = index.model()
         return model if isinstance(model, IndicatorTableModel) else None
@@ -87,19 +89,23 @@ class IndicatorDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        merged = index.column() in (COL_LEVEL1, COL_LEVEL2)
-        if merged and index.data(ContinuesAboveRole) and not opt.state & QStyle.StateFlag.State_Selected:
+        model = self._model(index)
+        row, column = index.row(), index.column()
+        merged = model is not None and column in (COL_LEVEL1, COL_LEVEL2)
+        if merged and model.continues(row, column, -1) and not opt.state & QStyle.StateFlag.State_Selected:
             opt.text = ""  # the first cell of the run carries the text
         widget = option.widget
         style = widget.style() if widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        grid = QColor(style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, opt, widget) & 0xFFFFFF)
+        if self._grid_pen is None:
+            colour = style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, opt, widget)
+            self._grid_pen = QPen(QColor.fromRgb(colour & 0xFFFFFF) if colour else opt.palette.mid().color(), 0)
         painter.save()
-        painter.setPen(QPen(grid, 0))
+        painter.setPen(self._grid_pen)
         rect = option.rect
         painter.drawLine(rect.topRight(), rect.bottomRight())
-        if not (merged and index.data(ContinuesBelowRole)):
-            painter.drawLine(rect.bottomLeft(), rect.bottomRight() + QPoint(0, 0))
+        if not (merged and model.continues(row, column, 1)):
+            painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.restore()
 
 

@@ -71,6 +71,7 @@ class DepartmentTree(QTreeView):
         for signal in (self._model.rowsInserted, self._model.rowsRemoved, self._model.rowsMoved,
                        self._model.modelReset):
             signal.connect(self._update_actions)
+        self._model.modelReset.connect(self.expandAll)  # a replaced document shows its projects
         if old is not None:
             old.detach()
             old.deleteLater()

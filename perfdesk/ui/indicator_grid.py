@@ -8,7 +8,7 @@ its menus; copy and paste speak tab-separated text, as Excel and WPS do.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolBar, QVBoxLayout, QWidget
 
@@ -16,7 +16,7 @@ from perfdesk.model import INDICATOR_FIELDS, Document, Indicator
 from perfdesk.qtmodels.indicator_model import COL_DESCRIPTION, COL_LEVEL3, IndicatorTableModel
 from perfdesk.ui.delegates import IndicatorDelegate
 
-_COLUMN_WIDTHS = (88, 120, 150, 260, 110, 110)
+_COLUMN_WIDTHS = (88, 136, 150, 260, 110, 110)
 
 
 class IndicatorTableView(QTableView):
@@ -33,7 +33,10 @@ class IndicatorTableView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.setItemDelegate(IndicatorDelegate(self))
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Rows fit their wrapped text, measured only where something changed: ResizeToContents
+        # would measure every cell on every change and make typing slow.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._fit_all_pending = False
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
@@ -46,6 +49,28 @@ class IndicatorTableView(QTableView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(self._fit_all_rows_later)
+        model.modelReset.connect(self.resizeRowsToContents)
+        model.layoutChanged.connect(self.resizeRowsToContents)
+        model.rowsInserted.connect(lambda parent, first, last: self._fit_rows(first, last))
+        model.rowsMoved.connect(self._fit_all_rows_later)
+        model.dataChanged.connect(lambda top_left, bottom_right, roles=(): self._fit_rows(
+            top_left.row(), bottom_right.row()))
+        self.resizeRowsToContents()
+
+    def _fit_rows(self, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            self.resizeRowToContents(row)
+
+    def _fit_all_rows_later(self, *_: object) -> None:
+        # Column resizes come in bursts (window resize): fit once when they are over.
+        if not self._fit_all_pending:
+            self._fit_all_pending = True
+            QTimer.singleShot(0, self._fit_all_rows)
+
+    def _fit_all_rows(self) -> None:
+        self._fit_all_pending = False
+        self.resizeRowsToContents()
 
 
 class IndicatorGrid(QWidget):
@@ -64,6 +89,9 @@ class IndicatorGrid(QWidget):
                                               self.tr("Insert an indicator below the current row"))
         self.delete_rows_action = self._action(self.tr("Delete rows"), self.delete_rows, "Ctrl+-",
                                                self.tr("Delete the selected indicator rows"))
+        self.clear_cells_action = self._action(self.tr("Clear cells"), self.clear_cells,
+                                               QKeySequence.StandardKey.Delete,
+                                               self.tr("Empty the selected cells"))
         self.move_up_action = self._action(self.tr("Move up"), self.move_up, "Ctrl+Up")
         self.move_down_action = self._action(self.tr("Move down"), self.move_down, "Ctrl+Down")
         self.copy_action = self._action(self.tr("Copy"), self.copy, QKeySequence.StandardKey.Copy,
@@ -77,6 +105,7 @@ class IndicatorGrid(QWidget):
             else:
                 self.toolbar.addAction(action)
                 self.view.addAction(action)
+        self.view.addAction(self.clear_cells_action)  # the Delete key; not worth a button
 
         self.model: IndicatorTableModel | None = None
         self.set_document(document, undo_stack)
@@ -111,7 +140,10 @@ class IndicatorGrid(QWidget):
         self._update_actions()
 
     def set_project(self, unit: int, project: int) -> None:
-        """Show one project's indicators; (-1, -1) clears the grid."""
+        """Show one project's indicators; (-1, -1) (or a place with no project) clears the grid."""
+        units = self.document.units
+        if not (0 <= unit < len(units) and 0 <= project < len(units[unit].projects)):
+            unit, project = -1, -1
         self.model.set_project(unit, project)
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, COL_LEVEL3))
@@ -171,6 +203,10 @@ class IndicatorGrid(QWidget):
             self.view.selectionModel().setCurrentIndex(
                 self.view.currentIndex(), QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
+    def clear_cells(self) -> None:
+        indexes = self.view.selectionModel().selectedIndexes() or [self.view.currentIndex()]
+        self.model.clear_cells([(index.row(), index.column()) for index in indexes if index.isValid()])
+
     def copy(self) -> None:
         """Copy the selected block (or whole rows) as tab-separated text."""
         indexes = self.view.selectionModel().selectedIndexes() or [self.view.currentIndex()]
@@ -201,9 +237,10 @@ class IndicatorGrid(QWidget):
         self.insert_row_action.setEnabled(has_project)
         self.paste_action.setEnabled(has_project)
         self.delete_rows_action.setEnabled(has_project and row >= 0)
+        self.clear_cells_action.setEnabled(has_project and row >= 0)
         self.copy_action.setEnabled(has_project and row >= 0)
         self.move_up_action.setEnabled(has_project and row > 0)
         self.move_down_action.setEnabled(has_project and 0 <= row < rows - 1)
 
 
-__all__ = ["IndicatorGrid", "IndicatorTableView", "QModelIndex"]
+__all__ = ["IndicatorGrid", "IndicatorTableView"]

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from perfdesk.model import Change, Document, Measure, SubGoal
 from perfdesk.qtmodels.goals_model import MeasuresModel, SubGoalsModel, _DocumentListModel
 from perfdesk.undo import InsertCommand, MoveCommand, RemoveCommand
-from perfdesk.ui.widgets import FieldBinder, LineField, TextField, hline, title_label
+from perfdesk.ui.widgets import FieldBinder, LineField, NumberingDelegate, TextField, hline, title_label
 
 
 class _ListPane(QWidget):
@@ -30,6 +30,7 @@ class _ListPane(QWidget):
         self.document, self.undo_stack, self.model, self.make_item = document, undo_stack, model, make_item
         self.view = QListView()
         self.view.setModel(model)
+        self.view.setItemDelegate(NumberingDelegate(self.view))
         self.view.setMinimumWidth(240)
         self.binder = FieldBinder(document, undo_stack, self._locate)
         self.form = QFormLayout()

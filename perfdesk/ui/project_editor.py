@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from perfdesk.model import MONTH_CHECKPOINTS, QUARTER_CHECKPOINTS, Change, Document, SpendingPlan
 from perfdesk.qtmodels.goals_model import GoalsModel
-from perfdesk.ui.indicator_grid import IndicatorGrid
 from perfdesk.undo import InsertCommand, MoveCommand, MoveProjectCommand, RemoveCommand
-from perfdesk.ui.widgets import DecimalField, FieldBinder, LineField, TextField, title_label
+from perfdesk.ui.indicator_grid import IndicatorGrid
+from perfdesk.ui.widgets import DecimalField, FieldBinder, LineField, NumberingDelegate, TextField, title_label
 
 _PLAN_LABELS = (MONTH_CHECKPOINTS, QUARTER_CHECKPOINTS)
 
@@ -74,6 +74,7 @@ class ProjectEditor(QWidget):
         self.goals = QListView()
         self.goals.setObjectName("projectGoals")
         self.goals.setModel(self.goals_model)
+        self.goals.setItemDelegate(NumberingDelegate(self.goals))
         self.goals.setEditTriggers(QListView.EditTrigger.DoubleClicked | QListView.EditTrigger.EditKeyPressed
                                    | QListView.EditTrigger.AnyKeyPressed)
         self.goals.setWordWrap(True)

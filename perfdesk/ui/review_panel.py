@@ -147,6 +147,7 @@ class ReviewPanel(QWidget):
             return
         for row in range(first, last + 1):
             index = self.model.index(row, 0)
+            self.view.setFirstColumnSpanned(row, QModelIndex(), True)  # long project names
             if index.data(GroupKeyRole) not in self._collapsed:
                 self.view.expand(index)
 
@@ -157,6 +158,8 @@ class ReviewPanel(QWidget):
         blocked = self.view.blockSignals(True)
         try:
             self.view.expandAll()
+            for row in range(self.model.rowCount()):
+                self.view.setFirstColumnSpanned(row, QModelIndex(), True)
             for key in collapsed:
                 index = self.model.group_index(key)
                 if index.isValid():

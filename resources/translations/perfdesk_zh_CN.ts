@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../perfdesk/ui/about.py" line="82" />
+        <source>About perfdesk</source>
+        <translation>关于 perfdesk</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/about.py" line="88" />
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/about.py" line="91" />
+        <source>An offline editor in which county bureaus write, check and print their department's yearly budget performance text.</source>
+        <translation>离线编辑器：供县级各部门编写、审核并打印本部门年度预算绩效文本。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/about.py" line="105" />
+        <source>Part</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/about.py" line="105" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/about.py" line="105" />
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/about.py" line="111" />
+        <source>Qt and PySide6 are used under the GNU LGPL version 3: their libraries are separate files in the installation folder and may be replaced.</source>
+        <translation>Qt 与 PySide6 按 GNU LGPL 第 3 版使用：其库文件是安装目录中的独立文件，可以替换。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/about.py" line="113" />
+        <source>No fonts are bundled: the PDF export uses the fonts of the system (SimSun, SimHei and FangSong on Windows).</source>
+        <translation>本程序不附带字体：导出 PDF 时使用系统字体（Windows 上为宋体、黑体和仿宋）。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/about.py" line="121" />
+        <source>Licence texts…</source>
+        <translation>许可证全文…</translation>
+    </message>
+</context>
+<context>
     <name>CoverEditor</name>
     <message>
         <location filename="../../perfdesk/ui/cover_editor.py" line="60" />
@@ -42,13 +90,15 @@
         <location filename="../../perfdesk/ui/cover_editor.py" line="92" />
         <source>%n budget unit(s), </source>
         <translation>
-            <numerusform>%n 个预算单位，</numerusform></translation>
+            <numerusform>%n 个预算单位，</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../perfdesk/ui/cover_editor.py" line="93" />
         <source>%n project(s); </source>
         <translation>
-            <numerusform>%n 个项目；</numerusform></translation>
+            <numerusform>%n 个项目；</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../perfdesk/ui/cover_editor.py" line="94" />
@@ -61,75 +111,75 @@
     <message>
         <location filename="../../perfdesk/ui/department_tree.py" line="41" />
         <source>Add budget unit</source>
-        <translation type="unfinished" />
+        <translation>添加预算单位</translation>
     </message>
     <message>
         <location filename="../../perfdesk/ui/department_tree.py" line="42" />
         <source>Add project</source>
-        <translation type="unfinished" />
+        <translation>添加项目</translation>
     </message>
     <message>
         <location filename="../../perfdesk/ui/department_tree.py" line="43" />
         <source>Delete…</source>
-        <translation type="unfinished" />
+        <translation>删除…</translation>
     </message>
     <message>
         <location filename="../../perfdesk/ui/department_tree.py" line="44" />
         <source>Rename</source>
-        <translation type="unfinished" />
+        <translation>重命名</translation>
     </message>
     <message>
         <location filename="../../perfdesk/ui/department_tree.py" line="45" />
         <source>Move up</source>
-        <translation type="unfinished" />
+        <translation>上移</translation>
     </message>
     <message>
         <location filename="../../perfdesk/ui/department_tree.py" line="46" />
         <source>Move down</source>
-        <translation type="unfinished" />
+        <translation>下移</translation>
     </message>
     <message>
         <location filename="../../perfdesk/ui/department_tree.py" line="47" />
         <source>Duplicate project</source>
-        <translation type="unfinished" />
+        <translation>复制项目</translation>
     </message>
     <message>
         <location filename="../../perfdesk/ui/department_tree.py" line="48" />
         <source>Move to unit</source>
-        <translation type="unfinished" />
+        <translation>移到预算单位</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="165" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="166" />
         <source>New budget unit</source>
-        <translation type="unfinished" />
+        <translation>新预算单位</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="179" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="180" />
         <source>New project</source>
-        <translation type="unfinished" />
+        <translation>新项目</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="188" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="189" />
         <source>(unnamed unit)</source>
         <translation>（未命名单位）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="189" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="190" />
         <source>Delete the budget unit “%1” and its %2 projects?</source>
-        <translation type="unfinished" />
+        <translation>删除预算单位“%1”及其 %2 个项目？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="193" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="194" />
         <source>Delete the project “%1”?</source>
-        <translation type="unfinished" />
+        <translation>删除项目“%1”？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="193" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="194" />
         <source>(unnamed project)</source>
-        <translation type="unfinished" />
+        <translation>（未命名项目）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="196" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="197" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -137,158 +187,164 @@
 <context>
     <name>DocumentTreeModel</name>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="147" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="158" />
         <source>Cover</source>
-        <translation type="unfinished" />
+        <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="149" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="160" />
         <source>Part 1: department-wide goals</source>
-        <translation type="unfinished" />
+        <translation>第一部分 部门整体绩效目标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="153" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="164" />
         <source>(unnamed unit)</source>
         <translation>（未命名单位）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="155" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="166" />
         <source>(unnamed project)</source>
-        <translation type="unfinished" />
+        <translation>（未命名项目）</translation>
     </message>
 </context>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="48" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="47" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="50" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="49" />
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="51" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="50" />
         <source>“%1” has changes that are not saved. Save them?</source>
         <translation>“%1”有尚未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="62" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="61" />
         <source>The file could not be accessed: %1</source>
         <translation>无法访问文件：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="66" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="65" />
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="80" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="88" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="81" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="90" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="80" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="106" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="82" />
+        <source>Performance texts (*.xlsx *.json)</source>
+        <translation>绩效文本 (*.xlsx *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="108" />
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="106" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="108" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="120" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="122" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="126" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="128" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="134" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="136" />
         <source>Import last year's text</source>
         <translation>导入上年文本</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="135" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="137" />
         <source>Published texts (*.txt *.docx)</source>
         <translation>公开文本 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="143" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="145" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="147" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="149" />
         <source>%n passage(s) could not be placed; please check them:</source>
         <translation>
-            <numerusform>有 %n 处文字未能归位，请核对：</numerusform></translation>
+            <numerusform>有 %n 处文字未能归位，请核对：</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="148" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="150" />
         <source>Everything in the text was placed.</source>
         <translation>文本内容已全部导入。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="149" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="151" />
         <source>Import notes</source>
         <translation>导入说明</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="155" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="164" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="167" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="157" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="166" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="169" />
         <source>Roll forward</source>
         <translation>结转下一年度</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="155" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="157" />
         <source>New budget year:</source>
         <translation>新的预算年度：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="168" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="170" />
         <source>The draft for %1 was made. Changes:</source>
         <translation>已生成 %1 年度草案。变更如下：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="185" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="194" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="200" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="187" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="196" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="202" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="195" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="197" />
         <source>The review found %n error(s). Export the PDF anyway?</source>
         <translation>
-            <numerusform>审核发现 %n 个错误。仍要导出 PDF 吗？</numerusform></translation>
+            <numerusform>审核发现 %n 个错误。仍要导出 PDF 吗？</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="200" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="202" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="206" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="208" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="223" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="225" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="237" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="239" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -296,39 +352,39 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="92" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="157" />
         <source>Document (cover, Part 1, units)</source>
-        <translation type="unfinished" />
+        <translation>文档（封面、第一部分、预算单位）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="150" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="219" />
         <source>Finding</source>
-        <translation type="unfinished" />
+        <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="150" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="219" />
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="151" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="220" />
         <source>Place</source>
-        <translation type="unfinished" />
+        <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="191" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="264" />
         <source>Error</source>
-        <translation type="unfinished" />
+        <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="191" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="264" />
         <source>Warning</source>
-        <translation type="unfinished" />
+        <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="192" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="265" />
         <source>Hint</source>
-        <translation type="unfinished" />
+        <translation>提示</translation>
     </message>
 </context>
 <context>
@@ -377,67 +433,67 @@
 <context>
     <name>IndicatorGrid</name>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="63" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="88" />
         <source>Insert row</source>
-        <translation type="unfinished" />
+        <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="64" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="89" />
         <source>Insert an indicator below the current row</source>
-        <translation type="unfinished" />
+        <translation>在当前行下方插入一行绩效指标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="65" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="90" />
         <source>Delete rows</source>
-        <translation type="unfinished" />
+        <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="66" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="91" />
         <source>Delete the selected indicator rows</source>
-        <translation type="unfinished" />
+        <translation>删除所选的绩效指标行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="67" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="92" />
         <source>Move up</source>
-        <translation type="unfinished" />
+        <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="68" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="93" />
         <source>Move down</source>
-        <translation type="unfinished" />
+        <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="69" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="94" />
         <source>Copy</source>
-        <translation type="unfinished" />
+        <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="70" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="95" />
         <source>Copy the selected rows as tab-separated text</source>
-        <translation type="unfinished" />
+        <translation>以制表符分隔的文本复制所选行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="71" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="96" />
         <source>Paste</source>
-        <translation type="unfinished" />
+        <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="72" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="97" />
         <source>Paste rows copied from Excel or WPS</source>
-        <translation type="unfinished" />
+        <translation>粘贴从 Excel 或 WPS 复制的行</translation>
     </message>
 </context>
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="188" />
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="199" />
         <source>A %1 should have a number, e.g. ≥5人 or 100%.</source>
-        <translation type="unfinished" />
+        <translation>%1的指标值应当是数值，例如 ≥5人 或 100%。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="200" />
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="212" />
         <source>This second-level indicator does not belong under %1.</source>
-        <translation type="unfinished" />
+        <translation>此二级指标不属于“%1”。</translation>
     </message>
 </context>
 <context>
@@ -448,149 +504,156 @@
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="206" />
+        <location filename="../../perfdesk/ui/main_window.py" line="208" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="209" />
+        <source>perfdesk budget performance text</source>
+        <translation>部门预算绩效文本 perfdesk</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="212" />
+        <location filename="../../perfdesk/ui/main_window.py" line="215" />
         <source>%n project(s)</source>
         <translation>
-            <numerusform>%n 个项目</numerusform></translation>
+            <numerusform>%n 个项目</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="213" />
+        <location filename="../../perfdesk/ui/main_window.py" line="216" />
         <source>Budget %1  fiscal %2  other %3 (10,000 yuan)</source>
         <translation>预算数 %1  财政资金 %2  其他资金 %3（万元）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="217" />
+        <location filename="../../perfdesk/ui/main_window.py" line="220" />
         <source>Review: %n error(s)</source>
         <translation>
-            <numerusform>审核：%n 个错误</numerusform></translation>
+            <numerusform>审核：%n 个错误</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="218" />
+        <location filename="../../perfdesk/ui/main_window.py" line="221" />
         <source>Review: no errors</source>
         <translation>审核：无错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="223" />
+        <location filename="../../perfdesk/ui/main_window.py" line="226" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="224" />
+        <location filename="../../perfdesk/ui/main_window.py" line="227" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="225" />
+        <location filename="../../perfdesk/ui/main_window.py" line="228" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="226" />
+        <location filename="../../perfdesk/ui/main_window.py" line="229" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="228" />
+        <location filename="../../perfdesk/ui/main_window.py" line="231" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="229" />
+        <location filename="../../perfdesk/ui/main_window.py" line="232" />
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="232" />
+        <location filename="../../perfdesk/ui/main_window.py" line="235" />
         <source>&amp;Import last year's text…</source>
         <translation>导入上年文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="233" />
+        <location filename="../../perfdesk/ui/main_window.py" line="236" />
         <source>Roll forward to &amp;next year…</source>
         <translation>结转到下一年度(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="235" />
+        <location filename="../../perfdesk/ui/main_window.py" line="238" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="236" />
+        <location filename="../../perfdesk/ui/main_window.py" line="239" />
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="237" />
+        <location filename="../../perfdesk/ui/main_window.py" line="240" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="239" />
+        <location filename="../../perfdesk/ui/main_window.py" line="242" />
         <source>PDF &amp;fonts…</source>
         <translation>PDF 字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="241" />
+        <location filename="../../perfdesk/ui/main_window.py" line="244" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="243" />
+        <location filename="../../perfdesk/ui/main_window.py" line="246" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="244" />
+        <location filename="../../perfdesk/ui/main_window.py" line="247" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="246" />
+        <location filename="../../perfdesk/ui/main_window.py" line="249" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="256" />
+        <location filename="../../perfdesk/ui/main_window.py" line="259" />
         <source>&amp;Indicators</source>
         <translation>绩效指标(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="260" />
+        <location filename="../../perfdesk/ui/main_window.py" line="263" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="262" />
+        <location filename="../../perfdesk/ui/main_window.py" line="265" />
         <source>&amp;Review findings</source>
         <translation>审核结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="264" />
+        <location filename="../../perfdesk/ui/main_window.py" line="267" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="265" />
+        <location filename="../../perfdesk/ui/main_window.py" line="268" />
         <source>&amp;About perfdesk</source>
         <translation>关于 perfdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="267" />
+        <location filename="../../perfdesk/ui/main_window.py" line="270" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="290" />
+        <location filename="../../perfdesk/ui/main_window.py" line="293" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="293" />
+        <location filename="../../perfdesk/ui/main_window.py" line="296" />
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
@@ -651,33 +714,34 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="63" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="66" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/print_preview.py" line="70" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="73" />
         <source>%n page(s)</source>
         <translation>
-            <numerusform>共 %n 页</numerusform></translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="71" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="74" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="73" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="76" />
         <source>Whole page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="75" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="78" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="77" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="80" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -730,42 +794,42 @@
         <translation>预算单位：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="114" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="116" />
         <source>of which fiscal funds:</source>
         <translation>其中：财政资金</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="116" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="118" />
         <source>other funds:</source>
         <translation>其他资金</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="118" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="121" />
         <source>Unit: 10,000 yuan</source>
         <translation>单位：万元</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="119" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="122" />
         <source>Budget:</source>
         <translation>预算数：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="126" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="129" />
         <source>Spending plan (%):</source>
         <translation>资金支出计划（%）：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="130" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="133" />
         <source>Use of funds:</source>
         <translation>资金用途：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="140" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="144" />
         <source>Goals:</source>
         <translation>绩效目标：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="203" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="209" />
         <source>(unnamed unit)</source>
         <translation>（未命名单位）</translation>
     </message>
@@ -773,54 +837,54 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="86" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="93" />
         <source>Fix</source>
-        <translation type="unfinished" />
+        <translation>修正</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="154" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="172" />
         <source>Errors (%1)</source>
-        <translation type="unfinished" />
+        <translation>错误（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="154" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="172" />
         <source>Warnings (%1)</source>
-        <translation type="unfinished" />
+        <translation>警告（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="155" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="173" />
         <source>Hints (%1)</source>
-        <translation type="unfinished" />
+        <translation>提示（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="159" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="177" />
         <source>No problems found.</source>
-        <translation type="unfinished" />
+        <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="161" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="179" />
         <source>Double-click a finding to go to its cell.</source>
-        <translation type="unfinished" />
+        <translation>双击一条审核意见可跳转到对应单元格。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="186" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="204" />
         <source>Errors remain</source>
-        <translation type="unfinished" />
+        <translation>仍有错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="187" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="205" />
         <source>The review found %1 error(s). Export the PDF anyway?</source>
-        <translation type="unfinished" />
+        <translation>审核发现 %1 个错误。仍要导出 PDF 吗？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="249" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="263" />
         <source>Go to cell</source>
-        <translation type="unfinished" />
+        <translation>转到单元格</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="253" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="267" />
         <source>Fix: %1</source>
-        <translation type="unfinished" />
+        <translation>修正：%1</translation>
     </message>
 </context>
 <context>
@@ -849,7 +913,8 @@
         <location filename="../../perfdesk/ui/unit_editor.py" line="71" />
         <source>%n project(s), budget total %1 (10,000 yuan)</source>
         <translation>
-            <numerusform>%n 个项目，预算数合计 %1 万元</numerusform></translation>
+            <numerusform>%n 个项目，预算数合计 %1 万元</numerusform>
+        </translation>
     </message>
 </context>
 <context>

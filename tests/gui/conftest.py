@@ -48,7 +48,7 @@ def make_document() -> Document:
 
 
 @pytest.fixture
-def document() -> Document:
+def document(qapp) -> Document:
     return make_document()
 
 

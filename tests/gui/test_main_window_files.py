@@ -157,7 +157,7 @@ def test_print_preview_shows_the_exported_pdf_and_prints_every_page(qtbot, windo
     qtbot.addWidget(dialog)
     pages = dialog.pdf.pageCount()
     assert pages >= 11  # cover, contents, Part 1 and ten project tables
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)  # a PDF "printer": real pages, quick
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     assert print_pdf(dialog.pdf, printer) == pages

@@ -170,6 +170,17 @@ def test_tree_follows_a_new_document(qtbot, tree, undo_stack):
     assert not tree.add_project_action.isEnabled()
 
 
+def test_tree_draws_projects_with_their_number(qtbot, tree):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    tree.itemDelegate().initStyleOption(option, tree.tree_model().index_of("project", 1, 0))
+    assert option.text == "3. 科普活动经费  12.50"
+    option = QStyleOptionViewItem()
+    tree.itemDelegate().initStyleOption(option, tree.tree_model().index_of("unit", 1))
+    assert option.text == "339004 唐山市丰润区科学技术协会"
+
+
 def test_render_tree(qtbot, tree, tmp_path: Path):
     tree.select_node("project", 0, 1)
     QApplication.processEvents()

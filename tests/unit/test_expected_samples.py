@@ -218,3 +218,11 @@ def test_bundled_json_example_is_the_transcription(name, module):
     path = EXAMPLES / f"{name}.json"
     assert path.is_file(), "run: .venv/bin/python tools/make_examples.py"
     assert Document.model_validate_json(path.read_text(encoding="utf-8")) == module.build()
+
+
+@pytest.mark.parametrize("name, module", [("funing-2024", funing_2024), ("fengrun-2022", fengrun_2022)])
+def test_bundled_workbook_example_opens_as_the_transcription(name, module):
+    fileio = pytest.importorskip("perfdesk.fileio")
+    path = EXAMPLES / f"{name}.xlsx"
+    assert path.is_file(), "run: .venv/bin/python tools/make_examples.py"
+    assert fileio.load_document(path) == module.build()

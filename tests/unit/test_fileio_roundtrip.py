@@ -147,7 +147,7 @@ def test_xlsx_to_model_to_xlsx_and_via_json_keep_every_cell(tmp_path):
     assert original.read_bytes() == (tmp_path / "back.xlsx").read_bytes()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=documents)
 def test_any_document_round_trips_through_xlsx_and_json(document):
     buffer = io.BytesIO()

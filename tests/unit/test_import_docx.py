@@ -99,8 +99,9 @@ def write_official_docx(document: Document, path: Path, cover: bool = True) -> N
         word.add_paragraph(f"绩效目标：{sub_goal.goal}")
         word.add_paragraph(f"绩效指标：{sub_goal.indicators}")
     word.add_paragraph("三、工作保障措施")
+    grouped = any(measure.items for measure in part1.measures)
     for index, measure in enumerate(part1.measures):
-        if measure.items:
+        if grouped:
             word.add_paragraph(f"{numbers[index]}、{measure.text}")
             for number, item in enumerate(measure.items):
                 word.add_paragraph(f"（{numbers[number]}）{item}")

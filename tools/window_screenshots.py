@@ -1,0 +1,78 @@
+"""Render the main window at 1366×768 with the bundled example open and save the screenshots
+shown in the README (docs/images/window-*.png). Runs offscreen; settings go to a temporary folder.
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python tools/window_screenshots.py``
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+SIZE = (1366, 768)
+
+
+def example_path() -> Path:
+    folder = ROOT / "resources" / "examples"
+    for name in ("funing-2024.xlsx", "funing-2024.json"):
+        if (folder / name).is_file():
+            return folder / name
+    raise SystemExit("resources/examples/funing-2024.xlsx (or .json) is missing")
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(10):
+        app.processEvents()
+
+
+def main() -> int:
+    out = ROOT / "docs" / "images"
+    out.mkdir(parents=True, exist_ok=True)
+    settings = tempfile.mkdtemp(prefix="perfdesk-settings-")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, settings)
+
+    from perfdesk.ui.app import make_app, set_language
+    from perfdesk.ui.main_window import MainWindow
+
+    app = make_app(lang=None)
+    shots = []
+    for lang, views in ((None, ("project", "cover", "part1")), ("en", ("project",))):
+        set_language(app, lang)
+        window = MainWindow()
+        window.resize(*SIZE)
+        window.show()
+        if not window.files.open(example_path()):
+            raise SystemExit("the example could not be opened")
+        window.resize(*SIZE)
+        for view in views:
+            if view == "project":
+                window.select("project", 0, 1)
+                window.grid.select_cell(4, "value")
+            elif view == "cover":
+                window.select("document")
+            else:
+                window.select("part1")
+            window.review.refresh_now()
+            settle(app)
+            name = f"window-{view}{'-en' if lang == 'en' else ''}.png"
+            window.grab().save(str(out / name))
+            shots.append(name)
+        window.undo_stack.setClean()
+        window.close()
+    print("wrote", ", ".join(f"docs/images/{name}" for name in shots))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
