@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -40,7 +41,7 @@ def main() -> int:
     parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "perfdesk")
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
-    scratch = Path(tempfile.mkdtemp(prefix="perfdesk-bench-"))
+    scratch = Path(tempfile.mkdtemp(prefix="perfdesk-bundle-bench-"))
     bundle = args.bundle
     if not (bundle / "perfdesk").exists():
         start = time.perf_counter()
@@ -66,6 +67,7 @@ def main() -> int:
         print(f"{label:>24}: source (baseline) {baseline * 1000:7.0f} ms, bundle {bundled * 1000:7.0f} ms,"
               f" ratio {bundled / baseline:.2f}")
     print(f"(median of {args.rounds}; machine load from other work affects both alike)")
+    shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 

@@ -47,15 +47,18 @@ def bench_many_files(files: int, projects: int) -> None:
             save_document(generate_document(projects=projects, seed=seed, units=2), path)
             paths.append(str(path))
         load = min(_timed(lambda: [load_document(p) for p in paths]) for _ in range(2))
+        documents = [load_document(p) for p in paths]
+        rules_only = min(_timed(lambda: [check_document(d) for d in documents]) for _ in range(2))
         checked = min(_timed(lambda: run_check(SimpleNamespace(files=paths, json=False), out=io.StringIO()))
                       for _ in range(2))
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         command = [sys.executable, "-m", "perfdesk", "check", "--json", *paths]
         process = min(_timed(lambda: subprocess.run(command, env=env, capture_output=True, check=False))
                       for _ in range(2))
-        findings = sum(len(check_document(load_document(p))) for p in paths[:5]) / 5
+        findings = sum(len(check_document(d)) for d in documents) / len(documents)
     print(f"{files} workbooks × {projects} projects (≈{findings:.0f} findings each)")
     print(f"  baseline  load all workbooks          {load:7.2f} s")
+    print(f"  rules     check_document on all        {rules_only:7.2f} s   ratio {rules_only / load:5.2f} × load")
     print(f"  check     run_check in-process         {checked:7.2f} s   ratio {checked / load:5.2f} × load")
     print(f"  check     `perfdesk check --json` proc {process:7.2f} s   ratio {process / load:5.2f} × load")
 

@@ -10,6 +10,8 @@ Cases (medians of ``--repeat`` runs, timed alternately with their baseline):
   big-docx       the same document as a .docx in the official layout (merged cells), import_file
 
 Baselines:
+  xlsx-open      perfdesk.fileio.load_document of the same document saved as a workbook:
+                 what opening this year's file costs, the clerk's yardstick for "quick"
   model-build    Document.model_validate(plain dict of the same document): pydantic alone
                  building the result, i.e. the floor for any importer producing this model
   docx-open      python-docx opening the same .docx (docx.Document(path)): the library's own
@@ -116,19 +118,24 @@ def main(argv: list[str] | None = None) -> int:
 
     import docx
 
-    for name, file in (("sample-pdf", "funing-2024-pdf-extract.txt"), ("sample-word", "fengrun-2022-docx-extract.txt")):
-        text = (SAMPLES / file).read_text(encoding="utf-8")
+    from perfdesk.fileio import load_document, save_document
+
+    folder = tempfile.TemporaryDirectory()
+    workbook = Path(folder.name) / "same.xlsx"
+    cases = [(name, (SAMPLES / file).read_text(encoding="utf-8"))
+             for name, file in (("sample-pdf", "funing-2024-pdf-extract.txt"),
+                                ("sample-word", "fengrun-2022-docx-extract.txt"))]
+    big = generate_document(projects=args.projects, seed=0)
+    cases.append(("big-pdf", pdf_shaped_text(big)))
+    print(f"generated: {args.projects} projects, {len(cases[-1][1].splitlines())} lines of text; "
+          f"import gives it back: {import_text(cases[-1][1]).document == big}")
+    for name, text in cases:
         document = import_text(text).document
         data = document.model_dump()
+        save_document(document, workbook)
+        _pair(name, lambda t=text: import_text(t), "xlsx-open", lambda: load_document(workbook), args.repeat)
         _pair(name, lambda t=text: import_text(t), "model-build", lambda d=data: Document.model_validate(d),
               args.repeat)
-
-    big = generate_document(projects=args.projects, seed=0)
-    text = pdf_shaped_text(big)
-    data = big.model_dump()
-    same = import_text(text).document == big
-    print(f"generated: {args.projects} projects, {len(text.splitlines())} lines; import gives it back: {same}")
-    _pair("big-pdf", lambda: import_text(text), "model-build", lambda: Document.model_validate(data), args.repeat)
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.docx"

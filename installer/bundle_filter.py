@@ -19,7 +19,10 @@ UNUSED_PLUGIN_TYPES = ("wayland-", "egldeviceintegrations", "qmltooling",
 def wanted(dest: str) -> bool:
     """True if the bundle keeps the file that PyInstaller would put at ``dest``."""
     path = dest.replace("\\", "/")
-    if "/Qt/translations/" in path or path.startswith("translations/"):
+    # Qt's files sit in PySide6/Qt/ on Linux and macOS, directly in PySide6/ on Windows.
+    if not path.startswith("PySide6/"):
+        return True
+    if "/translations/" in path:
         return "zh_CN" in path  # the clerks' language; English needs no Qt catalogue
     if "/plugins/" not in path:
         return True

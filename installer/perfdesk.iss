@@ -1,4 +1,4 @@
-; Inno Setup 6 script: packs the PyInstaller bundle (dist\perfdesk) into perfdesk-<version>-setup.exe.
+; Inno Setup 6.3+ script: packs the PyInstaller bundle (dist\perfdesk) into perfdesk-<version>-setup.exe.
 ;
 ; Built by installer\build.py, which passes the version read from pyproject.toml:
 ;   ISCC.exe /DAppVersion=0.1.0 /DBundleDir=...\dist\perfdesk /DRepoDir=... /O...\dist installer\perfdesk.iss
@@ -21,7 +21,7 @@
 #endif
 ; Simplified Chinese ships with recent Inno Setup releases; older ones need the .isl added
 ; to their Languages folder (see installer\README.md). Without it the setup is in English.
-#if FileExists(CompilerPath + "Languages\ChineseSimplified.isl")
+#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
   #define HaveChinese
 #endif
 

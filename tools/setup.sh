@@ -10,6 +10,7 @@ PACKAGES=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 xvfb xauth
   fonts-arphic-uming fonts-wqy-microhei poppler-utils
+  binutils  # objdump and strip, which PyInstaller uses to build the installer bundle
 )
 missing=()
 if command -v dpkg-query >/dev/null; then

@@ -13,6 +13,7 @@ from pathlib import Path
 from perfdesk.errors import FileFormatError, PerfdeskError, SaveError
 from perfdesk.fileio.json_io import document_json, read_json
 from perfdesk.fileio.safe_save import replace_file
+from perfdesk.fileio.xlsx_cells import sniff
 from perfdesk.fileio.xlsx_read import read_workbook
 from perfdesk.fileio.xlsx_write import workbook_bytes
 from perfdesk.model import (
@@ -32,6 +33,8 @@ def _suffix(path: Path, error: type[PerfdeskError]) -> str:
 
 def load_document(path: str | os.PathLike) -> Document:
     path = Path(path)
+    if path.suffix.lower() in (".xls", ".et") and path.is_file():
+        sniff(str(path))  # explains an old-format or encrypted workbook in its own words
     suffix = _suffix(path, FileFormatError)
     if not path.is_file():
         raise FileFormatError("找不到这个文件。" if not path.exists() else "这不是一个文件。", path=str(path))

@@ -59,11 +59,14 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
             os.replace(backup_temp, backup_path(path))
         os.replace(temp, path)
         _fsync_dir(folder)
-    except OSError as error:
+    except BaseException as error:
+        # Interrupted or failed before the final rename: the old file was never touched.
         for leftover in (temp, backup_temp):
             try:
                 leftover.unlink()
             except OSError:
                 pass
+        if not isinstance(error, OSError):
+            raise
         reason = error.strerror or str(error)
         raise SaveError(f"无法保存“{path}”：{reason}。原来的文件没有改动。") from error

@@ -14,6 +14,7 @@ import posixpath
 import re
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from xml.etree.ElementTree import ParseError
@@ -124,7 +125,7 @@ def _xml(archive: zipfile.ZipFile, name: str, path: str):
         data = archive.read(name)
     except KeyError:
         return None
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
         raise _fail(f"工作簿已损坏：无法解压其中的“{name}”。", path)
     try:
         return fromstring(data)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from perfdesk.importers.cells import (
     assign_plan, build_plan, checkpoint_of, framework_name, plan_value, read_amount, split_goals,
 )
-from perfdesk.importers.context import PAGE_NUMBER, PART2, TITLE, TITLE_START, UNIT_OF_MONEY, Context, block_key
+from perfdesk.importers.context import PAGE_NUMBER, PART2, TITLE, TITLE_START, UNIT_OF_MONEY, Context
 from perfdesk.importers.part1 import unit_label
 from perfdesk.importers.source import Block, squeeze
 from perfdesk.model import INDICATOR_HEADERS, BudgetUnit, Framework, Indicator, Project
@@ -35,7 +35,6 @@ class Part2Reader:
         self.plan_kind = "month"
         self.plan_values: dict[int, Decimal] = {}
         self.plan_bound: dict[int, Decimal] = {}
-        self.plan_width = 0
         self.header = list(range(6))
         self.page_break = False
         self.last_cell: tuple[object, str] | None = None
@@ -91,7 +90,7 @@ class Part2Reader:
         self.has_table = False
         self.state, self.goal_parts, self.last_cell = None, [], None
         self.plan_labels, self.plan_values, self.plan_bound = {}, {}, {}
-        self.plan_kind, self.plan_width, self.header = "month", 0, list(range(6))
+        self.plan_kind, self.header = "month", list(range(6))
 
     def _set_unit(self, unit: tuple[str, str]) -> None:
         if self.project is not None and self.has_table and self.unit != unit:
@@ -162,7 +161,7 @@ class Part2Reader:
             self._purpose(block, cells[1:])
         elif first.startswith("资金支出计划"):
             self.state = "plan"
-            self._plan_row(block, cells, labels=True)
+            self._plan_row(block, cells)
         elif first == "绩效目标":
             self.state = "goals"
             self.goal_parts.append(("\n".join(block.cells[1:]).strip(), block.line))
@@ -173,7 +172,7 @@ class Part2Reader:
         elif first == "" and self.state == "purpose":
             self._purpose(block, cells[1:])
         elif first == "" and self.state == "plan":
-            self._plan_row(block, cells, labels=False)
+            self._plan_row(block, cells)
         elif first == "" and self.state == "goals":
             self.goal_parts.append(("\n".join(block.cells[1:]).strip(), block.line))
         elif self.state == "indicators" or framework_name(self.framework, first):
@@ -231,8 +230,7 @@ class Part2Reader:
         self.project.purpose = old + self.ctx.joiner(False) + text if old else text
         self.last_cell = (self.project, "purpose")
 
-    def _plan_row(self, block: Block, cells: list[str], labels: bool) -> None:
-        self.plan_width = max(self.plan_width, len(cells))
+    def _plan_row(self, block: Block, cells: list[str]) -> None:
         for index, cell in enumerate(cells[1:], start=1):
             key = squeeze(cell)
             if not key:

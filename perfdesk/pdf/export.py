@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from perfdesk.errors import PerfdeskError, SaveError
 from perfdesk.model import BudgetUnit, Document, DocumentStatus, Project
 from perfdesk.pdf.fonts import FontPaths, FontSet, find_fonts
-from perfdesk.pdf.layout import Heading, HeadingPage, PageRecord, TocLine, make_template
+from perfdesk.pdf.layout import TOC_TITLE_LIMIT, Heading, HeadingPage, PageRecord, TocLine, make_template
 from perfdesk.pdf.numbering import arabic, bracketed, ordinal
 from perfdesk.pdf.project_table import project_table
 from perfdesk.pdf.styles import FRAME_WIDTH, Styles, make_styles
@@ -62,6 +62,8 @@ def _chosen(document: Document, codes: list[str] | None) -> list[_Entry]:
     entries = [_Entry(document.project_number(u, p), unit, project) for u, p, unit, project in document.projects()]
     if codes is None:
         return entries
+    if not codes:
+        raise PerfdeskError("没有选择要导出的项目。")
     wanted = [code.strip() for code in codes]
     known = {entry.project.code.strip() for entry in entries}
     missing = [code for code in wanted if code not in known]
@@ -108,7 +110,10 @@ class _Builder:
             story.append(TocLine(self.fonts.markup(f"{ordinal(n)}{name}"), s.toc_entry, f"part1-{n}"))
         story.append(self.text(" ".join(PART2_TITLE), s.toc_part))
         for entry in entries:
-            story.append(TocLine(self.fonts.markup(entry.title), s.toc_entry, entry.key))
+            title = entry.title
+            if len(title) > TOC_TITLE_LIMIT:
+                title = title[:TOC_TITLE_LIMIT] + "…"
+            story.append(TocLine(self.fonts.markup(title), s.toc_entry, entry.key))
         return story
 
     def part1(self) -> list:

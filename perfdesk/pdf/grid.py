@@ -24,6 +24,20 @@ MIN_ROW_HEIGHT = 18.0
 GRID_WIDTH = 0.6
 
 
+class CellParagraph(Paragraph):
+    """A Paragraph that remembers its last wrap: the split measures a cell at the width at
+    which the Table draws it, so the second wrap of the same width is free."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._wrapped is not None and self._wrapped[0] == available_width:
+            return self._wrapped[1]
+        size = super().wrap(available_width, available_height)
+        self._wrapped = (available_width, size)
+        return size
+
+
 @dataclass
 class Cell:
     """A cell spanning columns ``first``..``last`` of one row."""

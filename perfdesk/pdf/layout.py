@@ -17,6 +17,7 @@ from reportlab.platypus.paragraph import ParagraphStyle
 from perfdesk.pdf.styles import FRAME_HEIGHT, FRAME_WIDTH, MARGIN_BOTTOM, MARGIN_LEFT, PAGE_SIZE
 
 NUMBER_COLUMN = 36.0  # room at the right of a 目录 line for its page number
+TOC_TITLE_LIMIT = 150  # a longer title is shortened in the 目录 (it prints whole on its page)
 
 
 @dataclass
@@ -50,12 +51,17 @@ def toc_form_name(key: str) -> str:
 class Heading(Paragraph):
     """A heading paragraph that, when drawn, becomes a bookmark and defines its 目录 number."""
 
-    def __init__(self, markup: str, style: ParagraphStyle, *, key: str, title: str, level: int,
-                 record: PageRecord, in_toc: bool) -> None:
-        super().__init__(markup, style)
+    def __init__(self, markup: str | None, style: ParagraphStyle, *, key: str | None = None, title: str = "",
+                 level: int = 0, record: PageRecord | None = None, in_toc: bool = False, **paragraph) -> None:
+        # Paragraph.split makes its parts with self.__class__(None, style, frags=...): those
+        # parts start without a key and draw as plain text.
+        super().__init__(markup, style, **paragraph)
         self.key, self.title, self.level, self.record, self.in_toc = key, title, level, record, in_toc
 
     def draw(self) -> None:
+        if self.key is None or self.record is None:
+            super().draw()
+            return
         canvas = self.canv
         sheet = canvas.getPageNumber()
         page = self.record.printed(sheet)
@@ -70,8 +76,16 @@ class Heading(Paragraph):
         super().draw()
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        # A heading is never cut: it moves to the next page whole.
-        return []
+        # A heading is not cut: it moves to the next page whole, unless it is taller than a
+        # whole page; then its first part keeps the bookmark and the 目录 number.
+        if available_height < FRAME_HEIGHT - 1:
+            return []
+        parts = super().split(available_width, available_height)
+        if len(parts) == 2:
+            first = parts[0]
+            first.key, first.title, first.level = self.key, self.title, self.level
+            first.record, first.in_toc = self.record, self.in_toc
+        return parts
 
 
 class TocLine(Flowable):
@@ -94,7 +108,7 @@ class TocLine(Flowable):
     def draw(self) -> None:
         canvas, style = self.canv, self.style
         self.paragraph.drawOn(canvas, 0, 0)
-        lines = self.paragraph.blPara.lines
+        lines = self.paragraph.blPara.lines or [(self.width - NUMBER_COLUMN, [])]
         last = lines[-1]
         extra = last[0] if isinstance(last, tuple) else getattr(last, "extraSpace", 0)
         # A left-aligned line ends where its line box ends minus the space left over.

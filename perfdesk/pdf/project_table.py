@@ -15,11 +15,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportlab.platypus import Paragraph
-
 from perfdesk.model import INDICATOR_HEADERS, Project, format_amount
 from perfdesk.pdf.fonts import FontSet
-from perfdesk.pdf.grid import Cell, GridRow, GridTable, Group
+from perfdesk.pdf.grid import Cell, CellParagraph, GridRow, GridTable, Group
 from perfdesk.pdf.numbering import arabic
 from perfdesk.pdf.styles import COLUMN_WIDTHS, FRAME_HEIGHT, Styles
 
@@ -36,11 +34,11 @@ class _Cells:
     def __init__(self, fonts: FontSet, styles: Styles) -> None:
         self.fonts, self.styles = fonts, styles
 
-    def center(self, text: str) -> Paragraph:
-        return Paragraph(self.fonts.markup(text), self.styles.cell)
+    def center(self, text: str) -> CellParagraph:
+        return CellParagraph(self.fonts.markup(text), self.styles.cell)
 
-    def left(self, text: str) -> Paragraph:
-        return Paragraph(self.fonts.markup(text), self.styles.cell_left)
+    def left(self, text: str) -> CellParagraph:
+        return CellParagraph(self.fonts.markup(text), self.styles.cell_left)
 
 
 def _top_rows(project: Project, c: _Cells) -> list[GridRow]:

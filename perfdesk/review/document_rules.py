@@ -73,6 +73,7 @@ def check_units(document: Document, report: Report) -> None:
     if document.project_count() == 0:
         report.add("no-projects", "文本中还没有预算项目，请至少添加一个项目的绩效目标表。", field="unit")
     for u, unit in enumerate(document.units):
+        report.unit = u  # so that activating the finding can select the unit
         code, name = unit.code.strip(), unit.name.strip()
         problems = []
         if rules.unit_code_re and not rules.unit_code_re.match(code):
@@ -84,6 +85,7 @@ def check_units(document: Document, report: Report) -> None:
                        field="unit", item=u)
         if not unit.projects and document.project_count():
             report.add("unit-empty", f"预算单位“{unit.label}”下没有项目，打印时会被略过。", field="unit", item=u)
+    report.unit = None
 
 
 def check_across_projects(document: Document, report: Report) -> None:

@@ -88,8 +88,8 @@ class FileActions(QObject):
             document = load_document(Path(path))  # read whole before anything is replaced
         except Exception as error:  # noqa: BLE001 - every failure becomes a message, the window stays
             self._error(self.tr("Open"), error)
-            if isinstance(error, FileNotFoundError):
-                w.settings.remove_recent(str(path))
+            if not Path(path).exists():
+                w.settings.remove_recent(str(Path(path).resolve()))
             return False
         w.install(document, Path(path))
         w.settings.add_recent(path)

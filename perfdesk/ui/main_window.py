@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
 
-from perfdesk.model import Document, format_amount
+from perfdesk.model import INDICATOR_FIELDS, Document, format_amount
 from perfdesk.resources import resource_path
 from perfdesk.ui.cover_editor import CoverEditor, document_totals
 from perfdesk.ui.department_tree import DepartmentTree
@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.tree.set_document(document, self.undo_stack)
         self.review.set_document(document, self.undo_stack)
         self._build_editors()
+        self._fill_indicator_menu()
         self._connect_stack()
         if not saved:
             self.undo_stack.resetClean()  # a new import is not on disk yet: closing must ask
@@ -190,18 +191,25 @@ class MainWindow(QMainWindow):
             self.select("unit", unit) if 0 <= unit < len(units) else self.select("document")
 
     def show_finding(self, unit: int, project: int, row: int, field: str) -> None:
-        """Go to the cell a review finding points at."""
+        """Go to the cell or field a review finding points at."""
         if unit >= 0 and project >= 0 and self._exists(unit, project):
             self.select("project", unit, project)
             if row >= 0:
-                self.grid.select_cell(row, field)
+                self.grid.select_cell(row, field if field in INDICATOR_FIELDS else "level3")
                 self.grid.view.setFocus()
+            else:
+                self.project_editor.focus_field(field)
         elif unit >= 0 and 0 <= unit < len(self.document.units):
             self.select("unit", unit)
-        elif field in ("overall_goal", "sub_goal", "measure", "part1"):
+        elif field in ("overall_goal", "sub_goals", "measures"):
             self.select("part1")
+            self.part1_editor.tabs.setCurrentIndex(("overall_goal", "sub_goals", "measures").index(field))
         else:
             self.select("document")
+            widget = {"department": self.cover_editor.department, "year": self.cover_editor.year,
+                      "cover": self.cover_editor.prepared_by}.get(field)
+            if widget is not None:
+                widget.setFocus()
 
     # ----------------------------------------------------------------- status
     def _update_title(self, *_: object) -> None:
@@ -256,9 +264,8 @@ class MainWindow(QMainWindow):
         if isinstance(getattr(self.tree, "move_to_unit_menu", None), QMenu):
             edit_menu.addMenu(self.tree.move_to_unit_menu)
         edit_menu.addSeparator()
-        indicator_menu = edit_menu.addMenu(self.tr("&Indicators"))
-        for action in _public_actions(self.grid):
-            indicator_menu.addAction(action)
+        self.indicator_menu = edit_menu.addMenu(self.tr("&Indicators"))
+        self._fill_indicator_menu()
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         toggle = self.review_dock.toggleViewAction()
@@ -274,6 +281,12 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.open_action, self.save_action, None, self.undo_action,
                        self.redo_action, None, self.export_action, self.preview_action, self.print_action):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
+
+    def _fill_indicator_menu(self) -> None:
+        # The grid is rebuilt with each document, and its actions with it.
+        self.indicator_menu.clear()
+        for action in _public_actions(self.grid):
+            self.indicator_menu.addAction(action)
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)

@@ -232,6 +232,16 @@ class ProjectEditor(QWidget):
         elif change.target == "goal":
             self._refresh_goal_buttons()
 
+    def focus_field(self, field: str) -> None:
+        """Put the cursor in the field a review finding names (code, name, budget_total …)."""
+        widgets = {"code": self.code, "name": self.name, "budget_total": self.budget_total,
+                   "budget_fiscal": self.budget_fiscal, "budget_other": self.budget_other,
+                   "purpose": self.purpose, "spending_plan": self.plan_fields[0], "goals": self.goals,
+                   "unit": self.unit_box, "indicators": self.grid.view}
+        widget = widgets.get(field)
+        if widget is not None:
+            widget.setFocus()
+
     # --------------------------------------------------------- spending plan
     def _read_plan(self) -> SpendingPlan:
         values = [field.value() for field in self.plan_fields]  # ValueError while half typed

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QUndoStack
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QPlainTextEdit, QStyledItemDelegate, QWidget
 
-from perfdesk.model import Change, Document, format_amount, to_amount
+from perfdesk.model import Document, format_amount, to_amount
 from perfdesk.undo import UpdateCommand
 
 
@@ -311,7 +311,7 @@ class FieldBinder:
         where = self.locate()
         if where is None:
             return
-        item = self.document.item(*_item_args(where))
+        item = self.document.item(*where)
         self._refreshing = True
         try:
             for binding in self.bindings:
@@ -319,13 +319,3 @@ class FieldBinder:
                     binding.write(self._model_value(item, binding.field))
         finally:
             self._refreshing = False
-
-
-def _item_args(where: tuple[str, int | None, int | None, int | None]) -> tuple:
-    target, index, unit, project = where
-    return target, index, unit, project
-
-
-def touches(change: Change, target: str, unit: int | None = None, index: int | None = None) -> bool:
-    """Whether ``change`` updated the item ``target`` at (unit, index)."""
-    return change.target == target and change.action == "updated" and change.unit == unit and change.index == index

@@ -52,56 +52,56 @@
 <context>
     <name>CoverEditor</name>
     <message>
-        <location filename="../../perfdesk/ui/cover_editor.py" line="60" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="62" />
         <source>Department:</source>
         <translation>部门名称：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/cover_editor.py" line="61" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="63" />
         <source>Budget year:</source>
         <translation>预算年度：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/cover_editor.py" line="62" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="64" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/cover_editor.py" line="63" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="65" />
         <source>Prepared by:</source>
         <translation>编制：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/cover_editor.py" line="64" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="66" />
         <source>Reviewed by:</source>
         <translation>审核：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/cover_editor.py" line="65" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="67" />
         <source>Indicator framework:</source>
         <translation>指标体系：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/cover_editor.py" line="72" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="74" />
         <source>Contents</source>
         <translation>内容概况</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/cover_editor.py" line="92" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="94" />
         <source>%n budget unit(s), </source>
         <translation>
             <numerusform>%n 个预算单位，</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/cover_editor.py" line="93" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="95" />
         <source>%n project(s); </source>
         <translation>
             <numerusform>%n 个项目；</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/cover_editor.py" line="94" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="96" />
         <source>budget %1, fiscal funds %2, other funds %3 (10,000 yuan).</source>
         <translation>预算数 %1 万元，财政资金 %2 万元，其他资金 %3 万元。</translation>
     </message>
@@ -187,22 +187,22 @@
 <context>
     <name>DocumentTreeModel</name>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="158" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="160" />
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="160" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="162" />
         <source>Part 1: department-wide goals</source>
         <translation>第一部分 部门整体绩效目标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="164" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="166" />
         <source>(unnamed unit)</source>
         <translation>（未命名单位）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="166" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="168" />
         <source>(unnamed project)</source>
         <translation>（未命名项目）</translation>
     </message>
@@ -454,31 +454,41 @@
     </message>
     <message>
         <location filename="../../perfdesk/ui/indicator_grid.py" line="92" />
+        <source>Clear cells</source>
+        <translation>清除内容</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="94" />
+        <source>Empty the selected cells</source>
+        <translation>清空所选单元格</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="95" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="93" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="96" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="94" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="97" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="95" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="98" />
         <source>Copy the selected rows as tab-separated text</source>
         <translation>以制表符分隔的文本复制所选行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="96" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="99" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="97" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="100" />
         <source>Paste rows copied from Excel or WPS</source>
         <translation>粘贴从 Excel 或 WPS 复制的行</translation>
     </message>
@@ -504,156 +514,156 @@
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="208" />
+        <location filename="../../perfdesk/ui/main_window.py" line="216" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="209" />
+        <location filename="../../perfdesk/ui/main_window.py" line="217" />
         <source>perfdesk budget performance text</source>
         <translation>部门预算绩效文本 perfdesk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="215" />
+        <location filename="../../perfdesk/ui/main_window.py" line="223" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n 个项目</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="216" />
+        <location filename="../../perfdesk/ui/main_window.py" line="224" />
         <source>Budget %1  fiscal %2  other %3 (10,000 yuan)</source>
         <translation>预算数 %1  财政资金 %2  其他资金 %3（万元）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="220" />
+        <location filename="../../perfdesk/ui/main_window.py" line="228" />
         <source>Review: %n error(s)</source>
         <translation>
             <numerusform>审核：%n 个错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="221" />
+        <location filename="../../perfdesk/ui/main_window.py" line="229" />
         <source>Review: no errors</source>
         <translation>审核：无错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="226" />
+        <location filename="../../perfdesk/ui/main_window.py" line="234" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="227" />
+        <location filename="../../perfdesk/ui/main_window.py" line="235" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="228" />
+        <location filename="../../perfdesk/ui/main_window.py" line="236" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="229" />
+        <location filename="../../perfdesk/ui/main_window.py" line="237" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="231" />
+        <location filename="../../perfdesk/ui/main_window.py" line="239" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="232" />
+        <location filename="../../perfdesk/ui/main_window.py" line="240" />
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="235" />
+        <location filename="../../perfdesk/ui/main_window.py" line="243" />
         <source>&amp;Import last year's text…</source>
         <translation>导入上年文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="236" />
+        <location filename="../../perfdesk/ui/main_window.py" line="244" />
         <source>Roll forward to &amp;next year…</source>
         <translation>结转到下一年度(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="238" />
+        <location filename="../../perfdesk/ui/main_window.py" line="246" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="239" />
+        <location filename="../../perfdesk/ui/main_window.py" line="247" />
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="240" />
+        <location filename="../../perfdesk/ui/main_window.py" line="248" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="242" />
+        <location filename="../../perfdesk/ui/main_window.py" line="250" />
         <source>PDF &amp;fonts…</source>
         <translation>PDF 字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="244" />
+        <location filename="../../perfdesk/ui/main_window.py" line="252" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="246" />
+        <location filename="../../perfdesk/ui/main_window.py" line="254" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="247" />
+        <location filename="../../perfdesk/ui/main_window.py" line="255" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="249" />
+        <location filename="../../perfdesk/ui/main_window.py" line="257" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="259" />
+        <location filename="../../perfdesk/ui/main_window.py" line="267" />
         <source>&amp;Indicators</source>
         <translation>绩效指标(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="263" />
+        <location filename="../../perfdesk/ui/main_window.py" line="270" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="265" />
+        <location filename="../../perfdesk/ui/main_window.py" line="272" />
         <source>&amp;Review findings</source>
         <translation>审核结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="267" />
+        <location filename="../../perfdesk/ui/main_window.py" line="274" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="268" />
+        <location filename="../../perfdesk/ui/main_window.py" line="275" />
         <source>&amp;About perfdesk</source>
         <translation>关于 perfdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="270" />
+        <location filename="../../perfdesk/ui/main_window.py" line="277" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="293" />
+        <location filename="../../perfdesk/ui/main_window.py" line="306" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="296" />
+        <location filename="../../perfdesk/ui/main_window.py" line="309" />
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
@@ -661,52 +671,52 @@
 <context>
     <name>Part1Editor</name>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="109" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="110" />
         <source>Part 1  Department-wide performance goals</source>
         <translation>第一部分  部门整体绩效目标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="116" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="117" />
         <source>1. Overall goal</source>
         <translation>一、总体绩效目标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="124" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="125" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="125" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="126" />
         <source>Goal:</source>
         <translation>绩效目标：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="126" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="127" />
         <source>Indicators:</source>
         <translation>绩效指标：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="130" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="131" />
         <source>2. Sub-goals</source>
         <translation>二、分项绩效目标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="137" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="138" />
         <source>One sub-item per line; numbering is added when printing</source>
         <translation>每行一个子项；编号在打印时自动添加</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="138" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="139" />
         <source>Measure:</source>
         <translation>保障措施：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="139" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="140" />
         <source>Sub-items:</source>
         <translation>子项：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="142" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="143" />
         <source>3. Assurance measures</source>
         <translation>三、工作保障措施</translation>
     </message>
@@ -759,77 +769,77 @@
         <translation>按季度</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="81" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="82" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="82" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="83" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="83" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="84" />
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="84" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="85" />
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="108" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="109" />
         <source>Project name:</source>
         <translation>项目名称：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="110" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="111" />
         <source>Project code:</source>
         <translation>项目编码：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="111" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="112" />
         <source>Budget unit:</source>
         <translation>预算单位：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="116" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="117" />
         <source>of which fiscal funds:</source>
         <translation>其中：财政资金</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="118" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="119" />
         <source>other funds:</source>
         <translation>其他资金</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="121" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="122" />
         <source>Unit: 10,000 yuan</source>
         <translation>单位：万元</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="122" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="123" />
         <source>Budget:</source>
         <translation>预算数：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="129" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="130" />
         <source>Spending plan (%):</source>
         <translation>资金支出计划（%）：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="133" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="134" />
         <source>Use of funds:</source>
         <translation>资金用途：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="144" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="145" />
         <source>Goals:</source>
         <translation>绩效目标：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="209" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="210" />
         <source>(unnamed unit)</source>
         <translation>（未命名单位）</translation>
     </message>
@@ -920,22 +930,22 @@
 <context>
     <name>_ListPane</name>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="40" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="41" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="41" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="42" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="42" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="43" />
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="43" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="44" />
         <source>Down</source>
         <translation>下移</translation>
     </message>

@@ -178,3 +178,21 @@ def test_moving_the_shown_project_keeps_it_in_the_editor(qtbot, window):
     window.undo_action.trigger()
     assert window.node == ("project", 0, 1)
     assert window.project_editor.title.text().startswith("2.")
+
+
+def test_activating_a_finding_goes_to_its_cell(qtbot, window):
+    from perfdesk.review.findings import Finding, Severity
+
+    # 2.拨付邓庆久… row 7 (成本指标 ≥30.75万元) is larger than the budget 1.87: a finding on 指标值.
+    finding = Finding(rule="cost-exceeds-budget", severity=Severity.ERROR, message="成本", field="value",
+                      unit=0, project=1, number=2, row=6)
+    window.review.activate(finding)
+    assert window.node == ("project", 0, 1)
+    current = window.grid.view.currentIndex()
+    assert (current.row(), current.column()) == (6, 4)
+    assert current.data() == "≥30.75万元"
+
+    window.review.activate(Finding(rule="x", severity=Severity.WARNING, message="m", field="measures"))
+    assert window.node[0] == "part1" and window.part1_editor.tabs.currentIndex() == 2
+    window.review.activate(Finding(rule="x", severity=Severity.ERROR, message="m", field="year"))
+    assert window.node[0] == "document"

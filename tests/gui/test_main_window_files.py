@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from expected_samples.funing_2024 import build
-from main_window_support import answers, settings_dir, type_text, window  # noqa: F401 - fixtures
+from main_window_support import answers, settings_dir, window  # noqa: F401 - fixtures
 from perfdesk.fileio import load_document, save_document
 from perfdesk.ui.settings import Settings
 
@@ -48,6 +48,8 @@ def test_save_as_then_reopen_gives_the_same_document(qtbot, window, tmp_path, mo
     assert window.document.project(0, 1).indicators[0].value == "≥6人"
     assert window.undo_stack.isClean() and window.undo_stack.count() == 0
     assert Settings().recent_files()[0] == str(target.resolve())
+    # Edit ▸ Indicators acts on the grid now shown, not on the one of the closed document.
+    assert window.indicator_menu.actions()[0] is window.grid.insert_row_action
 
 
 def test_save_writes_to_the_open_file_without_asking(qtbot, window, tmp_path, monkeypatch):
@@ -193,3 +195,81 @@ def test_window_geometry_and_recent_files_are_remembered(qtbot, window, tmp_path
     assert settings.recent_files() == [str(target.resolve())]
     window.recent_menu.aboutToShow.emit()
     assert window.recent_menu.actions()[0].text() == str(target.resolve())
+
+
+def test_perfdesk_command_opens_the_window_with_the_file(qtbot, settings_dir, answers, tmp_path):
+    from PySide6.QtCore import QTimer
+
+    from perfdesk.cli.main import main
+    from perfdesk.ui.main_window import MainWindow
+
+    target = tmp_path / "cli.xlsx"
+    save_document(build(), target)
+    seen = {}
+
+    def look_and_close() -> None:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        seen["path"], seen["projects"] = window.path, window.document.project_count()
+        window.close()
+
+    QTimer.singleShot(300, look_and_close)
+    font = QApplication.font()
+    try:
+        assert main([str(target), "--lang", "en"]) == 0
+    finally:
+        QApplication.setFont(font)  # run_app picks a CJK UI font; other tests keep theirs
+    assert seen == {"path": target, "projects": 10}
+    assert answers.warnings == []
+
+
+def test_perfdesk_command_with_a_bad_file_shows_a_message_not_a_traceback(qtbot, settings_dir, answers, tmp_path):
+    from PySide6.QtCore import QTimer
+
+    from perfdesk.cli.main import main
+    from perfdesk.ui.main_window import MainWindow
+
+    bad = tmp_path / "missing.xlsx"
+    QTimer.singleShot(300, lambda: [w.close() for w in QApplication.topLevelWidgets()
+                                    if isinstance(w, MainWindow) and w.isVisible()])
+    font = QApplication.font()
+    try:
+        assert main([str(bad), "--lang", "en"]) == 0
+    finally:
+        QApplication.setFont(font)
+    assert len(answers.warnings) == 1 and "missing.xlsx" in answers.warnings[0]
+
+
+def test_new_with_unsaved_changes_asks_first(qtbot, window, answers):
+    edit_a_value(window)
+    document = window.document
+    answers.answer = Button.Cancel
+    window.new_action.trigger()
+    assert window.document is document and len(answers.asked) == 1
+    answers.answer = Button.Discard
+    window.new_action.trigger()
+    assert window.document is not document and not window.isWindowModified()
+
+
+def test_only_workbooks_are_taken_by_drag_and_drop(qtbot, window, tmp_path):
+    from PySide6.QtGui import QDragEnterEvent
+
+    for name, accepted in (("a.xlsx", True), ("a.txt", False)):
+        data = QMimeData()
+        data.setUrls([QUrl.fromLocalFile(str(tmp_path / name))])
+        event = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier)
+        event.setAccepted(False)
+        window.dragEnterEvent(event)
+        assert event.isAccepted() is accepted, name
+
+
+def test_pdf_fonts_from_the_settings_go_to_the_export(qtbot, window, tmp_path):
+    uming = "/usr/share/fonts/truetype/arphic/uming.ttc"
+    assert window.files._fonts() is None  # nothing chosen: the export picks an installed font
+    Settings().set_pdf_fonts(uming, "")
+    fonts = window.files._fonts()
+    assert (fonts.body, fonts.heading) == (uming, None)
+    assert window.files.export_to(tmp_path / "f.pdf")
+    with pdfplumber.open(tmp_path / "f.pdf") as pdf:
+        names = {char["fontname"] for char in pdf.pages[0].chars}
+    assert any("UMing" in name for name in names), names

@@ -72,7 +72,7 @@ def test_model_passes_the_model_tester(qtmodeltester):
     qtmodeltester.check(model)
 
 
-def test_incremental_updates_match_a_fresh_model():
+def test_incremental_updates_match_a_fresh_model(qapp):
     document = funing_2024.build()
     model = FindingsModel(document)
     model.set_findings(check_document(document))
@@ -127,7 +127,7 @@ def test_double_click_goes_to_the_cell(panel, qtbot):
     assert signal.args == [0, 1, 6, "value"]
 
 
-def test_document_finding_activates_with_minus_one():
+def test_document_finding_activates_with_minus_one(qapp):
     document = funing_2024.build()
     document.update(reviewed_by="XXX财政局")
     stack = QUndoStack()
@@ -238,3 +238,20 @@ def test_screenshot(panel, tmp_path):
     image = panel.grab()
     assert image.width() == 900
     image.save(str(tmp_path / "review_panel.png"))
+
+
+def test_unit_finding_activates_with_the_unit(qapp):
+    from perfdesk.model import BudgetUnit
+    document = funing_2024.build()
+    document.insert_unit(1, BudgetUnit(code="47100", name="抚宁区科学技术协会"))
+    widget = ReviewPanel(document, QUndoStack())
+    try:
+        rules = [f.rule for f in finding_rows(widget.model, 0)]
+        assert rules == ["unit-incomplete", "unit-empty"]  # a warning before a hint
+        finding = finding_rows(widget.model, 0)[0]
+        seen = []
+        widget.findingActivated.connect(lambda *args: seen.append(args))
+        widget.activate(finding)
+        assert seen == [(1, -1, -1, "unit")]
+    finally:
+        widget.detach()

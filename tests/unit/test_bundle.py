@@ -55,6 +55,9 @@ def bundle(tmp_path_factory) -> Path:
     )
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
     assert re.search(r"build: bundle .* is [\d.]+ MiB", build.stdout)
+    # Only the bundle is needed from here on; the copy and PyInstaller's scratch are ~150 MB.
+    shutil.rmtree(clone, ignore_errors=True)
+    shutil.rmtree(scratch / "work", ignore_errors=True)
     return scratch / "dist" / "perfdesk"
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pdfplumber
 import pytest
 from reportlab.pdfbase.ttfonts import TTFont

@@ -39,16 +39,14 @@ def test_forty_rows_with_long_texts_span_pages_with_header_and_groups_repeated(t
     table = read_project_tables(path)["1.很长的项目绩效目标表"]
     assert table.pages >= 3
     assert table.header_on_every_page
-    # Every row whole, every character of every cell, in order.
+    # Every row whole (a row cut across pages would read back as two), every character, in order.
     assert indicator_rows(table) == [indicator.cells() for indicator in project.indicators]
     # On each continuation page the first row shows its 一级 and 二级 text again.
-    expected = iter(project.indicators)
     for rows in table.page_rows:
         start = [i for i, row in enumerate(rows) if [compact(c) if c is not None else None for c in row] == HEADER][0] + 1
         first = rows[start]
         indicator = next(i for i in project.indicators if i.level3 == compact(first[2]))
         assert (compact(first[0]), compact(first[1])) == (indicator.level1, indicator.level2)
-    del expected
     with pdfplumber.open(path) as pdf:
         assert [printed_number(page) for page in pdf.pages] == list(range(1, len(pdf.pages) + 1))
 
