@@ -1,4 +1,4 @@
-"""``perfdesk check FILE... [--json]``: review one or many texts from the command line.
+"""``perfdesk check FILE... [--json] [--rules FILE]``: review texts from the command line.
 
 A readable report per file and a summary line per file (for a bureau reviewing all its
 departments at once), or with ``--json`` one JSON list of findings. Exit status: 0 clean,
@@ -14,12 +14,12 @@ from typing import Any, TextIO
 
 from perfdesk.errors import PerfdeskError
 from perfdesk.fileio import load_document
-from perfdesk.review import Finding, check_document, count_by_severity
+from perfdesk.review import Finding, ReviewRules, check_document, count_by_severity, load_rules_file
 
 UNREADABLE = "file-unreadable"
 
 
-def _check_file(path: Path) -> tuple[list[Finding], str | None]:
+def _check_file(path: Path, rules: ReviewRules | None) -> tuple[list[Finding], str | None]:
     try:
         document = load_document(path)
     except PerfdeskError as error:
@@ -29,7 +29,7 @@ def _check_file(path: Path) -> tuple[list[Finding], str | None]:
     except ValueError as error:  # e.g. a pydantic validation error from a malformed file
         first = str(error).splitlines()[0] if str(error) else error.__class__.__name__
         return [], f"无法读取“{path}”：文件内容有误（{first}）"
-    return check_document(document), None
+    return check_document(document, rules=rules), None
 
 
 def _status(counts: dict[str, int], unreadable: bool) -> int:
@@ -58,11 +58,13 @@ def _write_text(out: TextIO, name: str, findings: list[Finding], failure: str | 
 def run_check(args: Any, out: TextIO | None = None) -> int:
     """Check ``args.files``; print the report (or JSON with ``args.json``); return the status."""
     out = out or sys.stdout
+    rules_file = getattr(args, "rules", None)
+    rules = load_rules_file(rules_file) if rules_file else None  # a bad file: FileFormatError, status 2
     status = 0
     records: list[dict[str, Any]] = []
     summaries: list[tuple[str, str]] = []
     for name in args.files:
-        findings, failure = _check_file(Path(name))
+        findings, failure = _check_file(Path(name), rules)
         counts = count_by_severity(findings)
         status = max(status, _status(counts, failure is not None))
         if args.json:

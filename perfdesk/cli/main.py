@@ -45,6 +45,8 @@ def _subparser(name: str) -> argparse.ArgumentParser:
     elif name == "check":
         parser.add_argument("files", nargs="+")
         parser.add_argument("--json", action="store_true", help="输出 JSON 列表")
+        parser.add_argument("--rules", default=None, metavar="FILE",
+                            help="另一地区的审核规则（JSON，格式同 resources/review/hebei.json）")
     elif name == "import":
         parser.add_argument("input", help=".txt 或 .docx")
         parser.add_argument("output", help="要写出的 .xlsx")

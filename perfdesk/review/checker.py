@@ -48,7 +48,7 @@ def check_document_level(document: Document, framework: Framework | None = None,
     check_part1(document, report)
     check_units(document, report)
     check_across_projects(document, report)
-    return report.findings
+    return _ordered(report.findings)
 
 
 def check_project(document: Document, unit: int, index: int, framework: Framework | None = None,
@@ -63,7 +63,12 @@ def check_project(document: Document, unit: int, index: int, framework: Framewor
     scope = ProjectScope(report, document, project, unit, index)
     check_fields(scope)
     check_indicators(scope)
-    return report.findings
+    return _ordered(report.findings)
+
+
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    """Errors first, then warnings, then hints; within those, project fields before rows."""
+    return sorted(findings, key=lambda f: (f.severity.rank, -1 if f.row is None else f.row))
 
 
 def count_by_severity(findings: list[Finding]) -> dict[str, int]:

@@ -11,7 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
+from unit.review_documents import clean_document
 
+from perfdesk.model import BudgetUnit
 from perfdesk.qtmodels.findings_model import FindingRole, FindingsModel, GroupKeyRole
 from perfdesk.review import Severity, check_document
 from perfdesk.ui.review_panel import ReviewPanel
@@ -215,7 +217,6 @@ def test_export_question_is_asked_once_and_only_with_errors(panel, monkeypatch):
     assert panel.confirm_export() is False
     assert len(asked) == 1 and "6" in asked[0]
     clean_stack = QUndoStack()
-    from unit.test_review_rules import clean_document
     clean = ReviewPanel(clean_document(), clean_stack)
     try:
         assert clean.confirm_export() is True and len(asked) == 1
@@ -226,7 +227,6 @@ def test_export_question_is_asked_once_and_only_with_errors(panel, monkeypatch):
 
 def test_switching_documents_stops_following_the_old_one(panel):
     old = panel._document
-    from unit.test_review_rules import clean_document
     panel.set_document(clean_document(), QUndoStack())
     assert panel.model.rowCount() == 0 and panel.error_count() == 0
     old.update_indicator(0, 1, 6, value="≤1.87万元")
@@ -241,7 +241,6 @@ def test_screenshot(panel, tmp_path):
 
 
 def test_unit_finding_activates_with_the_unit(qapp):
-    from perfdesk.model import BudgetUnit
     document = funing_2024.build()
     document.insert_unit(1, BudgetUnit(code="47100", name="抚宁区科学技术协会"))
     widget = ReviewPanel(document, QUndoStack())

@@ -8,8 +8,9 @@ from expected_samples import fengrun_2022, funing_2024
 
 from perfdesk.cli.main import main
 from perfdesk.fileio import save_document
+from perfdesk.resources import resource_path
 
-from unit.test_review_rules import clean_document
+from unit.review_documents import clean_document
 
 KEYS = {"file", "rule", "severity", "message", "project_index", "project_code", "indicator_row", "field"}
 FIELDS = {"department", "year", "cover", "overall_goal", "sub_goals", "measures", "unit", "code", "name",
@@ -85,3 +86,21 @@ def test_missing_file(tmp_path, capsys):
     assert main(["check", str(tmp_path / "没有.xlsx")]) == 2
     out = capsys.readouterr().out
     assert "没有.xlsx" in out and "无法读取" in out
+
+
+def test_another_regions_rules_from_the_command_line(tmp_path, capsys):
+    document = clean_document()
+    document.update_indicator(0, 0, 6, value="≥85%")
+    path = tmp_path / "dept.xlsx"
+    save_document(document, path)
+    assert main(["check", str(path)]) == 0
+    region = json.loads(resource_path("review", "hebei.json").read_text(encoding="utf-8"))
+    region["satisfaction_floor"] = "90"
+    rules = tmp_path / "region.json"
+    rules.write_text(json.dumps(region, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", str(path), "--rules", str(rules), "--json"]) == 1
+    assert [r["rule"] for r in json.loads(capsys.readouterr().out)] == ["satisfaction-below-floor"]
+    rules.write_text("{", encoding="utf-8")
+    assert main(["check", str(path), "--rules", str(rules)]) == 2
+    assert "审核规则" in capsys.readouterr().err

@@ -11,7 +11,7 @@ from perfdesk.model import Indicator, load_framework
 from perfdesk.resources import resource_path
 from perfdesk.review import Severity, check_document, load_rules, load_rules_file
 
-from unit.test_review_rules import clean_document
+from unit.review_documents import clean_document
 
 
 def region_file(tmp_path, **changes):
