@@ -22,8 +22,10 @@ COVER_KEYS.update({L.label_key(k): L.COVER_LABELS[v] for k, v in L.COVER_ALIASES
 
 
 def _is_part1(grid: Grid) -> bool:
-    keys = {L.label_key(v) for (r, c), v in grid.cells.items() if c <= 2 and isinstance(v, str)}
-    return grid.name == L.PART1_SHEET or L.label_key(L.OVERALL_GOAL) in keys
+    """The Part 1 sheet: ours by name, a hand-made one by its 一、总体绩效目标 or cover labels."""
+    keys = {L.label_key(v) for (r, c), v in grid.cells.items() if c == 1 and isinstance(v, str)}
+    return (grid.name == L.PART1_SHEET or L.label_key(L.OVERALL_GOAL) in keys
+            or (len(keys & set(COVER_KEYS)) >= 2 and not keys & {L.label_key(x) for x in L.CODE_ALIASES}))
 
 
 def _contents_header(grid: Grid) -> int | None:
