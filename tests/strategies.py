@@ -3,7 +3,7 @@
 Texts draw from any printable Unicode plus line breaks, the labels of the layout (so that a
 project named 预算数 or an indicator valued 项目编码 is tried) and formula-like starts
 (= + - @). What the formats cannot hold is left out, as documented by the writer: control
-characters other than the line break, spending-plan checkpoints with an empty label, more
+characters other than tab, carriage return and line break, spending-plan checkpoints with an empty label, more
 than six checkpoints, line breaks inside a project goal, amounts beyond 15 digits.
 """
 
@@ -23,7 +23,7 @@ LABELS = ["项目编码", "项目名称", "预算数", "其中：财政资金", 
 LEVEL1 = ["产出指标", "效益指标", "满意度指标", "效果指标", "成本指标", ""]
 LEVEL2 = ["数量指标", "质量指标", "时效指标", "成本指标", "社会效益指标", "服务对象满意度指标", ""]
 
-_chars = st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Co"))
+_chars = st.characters(exclude_categories=("Cs", "Cc", "Cn", "Co"), include_characters="\t\r")
 _line = st.one_of(
     st.text(_chars, max_size=12),
     st.sampled_from(LABELS),

@@ -63,10 +63,6 @@ def label_key(text: object) -> str:
     return key.replace("(", "（").replace(")", "）")
 
 
-def key_in(text: object, labels: tuple[str, ...] | set[str]) -> bool:
-    return label_key(text) in {label_key(label) for label in labels}
-
-
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
@@ -114,4 +110,3 @@ def chinese_number(n: int) -> str:
 
 PAREN_NUMBER = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十百零〇\d]+)\s*[）)]\s*")
 COMMA_NUMBER = re.compile(r"^\s*([一二三四五六七八九十百零〇]+)\s*[、.．]\s*")
-DIGIT_NUMBER = re.compile(r"^\s*(\d+)\s*[.．、](?!\d)\s*")

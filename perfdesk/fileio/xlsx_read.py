@@ -8,7 +8,6 @@ custom document property) are read exactly; any other workbook is read tolerantl
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from perfdesk.errors import FileFormatError
 from perfdesk.fileio import layout as L
@@ -145,6 +144,7 @@ def build_document(grids: list[Grid], path: str | None = None) -> Document:
     contents: list[tuple[str, str, list[str]]] | None = None
     tables: list[Table] = []
     found_part1 = False
+    table_grids = []
     for grid in grids:
         header = _contents_header(grid)
         if header is not None:
@@ -153,7 +153,10 @@ def build_document(grids: list[Grid], path: str | None = None) -> Document:
             cover, part1 = read_part1(grid)
             found_part1 = True
         else:
-            tables.extend(find_tables(grid))
+            table_grids.append(grid)
+    framework = cover.get("framework") or load_framework().id
+    for grid in table_grids:
+        tables.extend(find_tables(grid, framework))
     if not found_part1 and not tables:
         raise FileFormatError("没有找到绩效文本的内容：既没有“一、总体绩效目标”等第一部分的标签，也没有含“项目编码”"
                               "的项目表。请确认这是部门预算绩效文本的工作簿。", path=path)

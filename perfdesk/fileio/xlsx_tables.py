@@ -62,7 +62,7 @@ def split_unit_line(text: str) -> tuple[str, str]:
     return unicodedata.normalize("NFKC", digits.group(0)), text[digits.end():].strip()
 
 
-def find_tables(grid: Grid) -> list[Table]:
+def find_tables(grid: Grid, framework: str | None = None) -> list[Table]:
     anchors = [(r, c) for r, cells in sorted(grid.by_row.items()) for c, v in cells
                if isinstance(v, str) and L.label_key(v) in CODE_KEYS and _names_near(grid, r)
                and c == (1 if grid.exact else cells[0][0])]  # the label column, never a value cell
@@ -77,7 +77,7 @@ def find_tables(grid: Grid) -> list[Table]:
         if unit_line is None:
             unit_line = previous_unit
         previous_unit = unit_line
-        tables.append(Table(grid.name, row, unit_line, read_table(grid, row, col, end)))
+        tables.append(Table(grid.name, row, unit_line, read_table(grid, row, col, end, framework)))
     return tables
 
 
@@ -111,7 +111,7 @@ def _unit_line(grid: Grid, start: int, anchor_row: int) -> str | None:
     return None
 
 
-def read_table(grid: Grid, row: int, col: int, end: int) -> Project:
+def read_table(grid: Grid, row: int, col: int, end: int, framework: str | None = None) -> Project:
     """Read one table. Labels are taken in the order they appear in the official layout and a
     cell already read as a value is never taken for a label (a project named 预算数 is fine)."""
     header = _header_row(grid, row, end)
@@ -156,7 +156,7 @@ def read_table(grid: Grid, row: int, col: int, end: int) -> Project:
     if goals:
         fields["goals"] = _goals(grid.text(*value_place(goals)), grid.exact)
     if header:
-        fields["indicators"] = _indicators(grid, header, end)
+        fields["indicators"] = _indicators(grid, header, end, framework)
     return Project(**fields)
 
 
@@ -220,7 +220,7 @@ def _goals(text: str, exact: bool) -> list[str]:
     return goals
 
 
-def _indicators(grid: Grid, header: int, end: int) -> list[Indicator]:
+def _indicators(grid: Grid, header: int, end: int, framework: str | None) -> list[Indicator]:
     columns: dict[str, int] = {}
     for col, key in grid.row_keys(header):
         for group, keys in HEADER_KEYS.items():
@@ -247,13 +247,14 @@ def _indicators(grid: Grid, header: int, end: int) -> list[Indicator]:
             values["level2"] = re.sub(r"\s+", "", values.get("level2", ""))
         rows.append(values)
     if not grid.exact:
-        _fill_levels(rows)
+        _fill_levels(rows, framework)
     return [Indicator(**values) for values in rows]
 
 
-def _fill_levels(rows: list[dict]) -> None:
-    """Hand-made tables leave 一级/二级 blank under the first row of a group: fill them in."""
-    framework = load_framework()
+def _fill_levels(rows: list[dict], framework_id: str | None) -> None:
+    """Hand-made tables leave 一级/二级 blank under the first row of a group: fill them in.
+    A blank 一级 beside a 二级 the framework knows takes its parent; otherwise the row above's."""
+    framework = load_framework(framework_id) if framework_id else load_framework()
     previous: dict = {}
     for values in rows:
         if not values.get("level1"):

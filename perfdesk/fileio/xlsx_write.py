@@ -233,7 +233,7 @@ def _merge_level2(ws, first: int, rows: list, start: int, end: int) -> None:
             run = i
 
 
-def _print_setup(ws, landscape: bool = False) -> None:
+def _print_setup(ws) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth = 1

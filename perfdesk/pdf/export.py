@@ -211,5 +211,12 @@ def _write_atomically(path: Path, data: bytes) -> None:
     except OSError as error:
         if temporary and os.path.exists(temporary):
             os.unlink(temporary)
-        raise SaveError(f"无法写入“{path}”：{error.strerror or error}。"
-                        "文件可能正被其他程序（如 PDF 阅读器）打开，或没有写入权限；原文件未被改动。") from None
+        if isinstance(error, FileNotFoundError) or not path.parent.is_dir():
+            reason = f"文件夹“{path.parent}”不存在"
+        elif path.is_dir():
+            reason = "同名的文件夹已存在，请换一个文件名"
+        elif isinstance(error, PermissionError):
+            reason = "没有写入权限，或文件正被其他程序（如 PDF 阅读器）打开"
+        else:
+            reason = f"写入出错（{error.strerror or error}），磁盘可能已满"
+        raise SaveError(f"无法写入“{path}”：{reason}。原来的文件没有改动。") from None

@@ -154,10 +154,11 @@ def make_template(target, record: PageRecord, *, title: str, author: str, first:
         # but does not embed.
         initialFontName=record.body_font,
     )
-    document.addPageTemplates([
+    templates = [
         PageTemplate("cover", [frame("cover")], onPage=plain),
         PageTemplate("front", [frame("front")], onPage=plain),
         PageTemplate("body", [frame("body")], onPage=numbered),
-    ])
-    document._firstPageTemplateIndex = [t.id for t in document.pageTemplates].index(first)
+    ]
+    # The first template in the list is the one the first page uses.
+    document.addPageTemplates(sorted(templates, key=lambda template: template.id != first))
     return document

@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
-import pytest
 
 from perfdesk.fileio import load_document
 from perfdesk.model import BudgetUnit, Checkpoint, Indicator, Measure, Project, SpendingPlan, SubGoal
