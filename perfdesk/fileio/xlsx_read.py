@@ -16,6 +16,7 @@ from perfdesk.fileio.xlsx_cells import Number, read_cells
 from perfdesk.fileio.xlsx_tables import Table, find_tables, split_unit_line
 from perfdesk.model import BudgetUnit, Document, DocumentStatus, Measure, Part1, SubGoal, available_frameworks, load_framework
 
+INLINE_FIELD = re.compile(r"^\s*绩效(目标|指标)\s*[:：]\s*(.*)$", re.DOTALL)  # 绩效目标：… in one cell
 COVER_KEYS = {L.label_key(k): v for k, v in L.COVER_LABELS.items()}
 COVER_KEYS.update({L.label_key(k): L.COVER_LABELS[v] for k, v in L.COVER_ALIASES.items()})
 
@@ -93,9 +94,16 @@ def read_part1(grid: Grid) -> tuple[dict, Part1]:
             continue
         if section == "overall" and key == "":
             overall.append(text)
+        elif section == "overall" and not grid.exact and not text:
+            overall.append(grid.text(row, 1))  # a hand-made sheet with the paragraphs in column A
         elif section == "sub":
             paren = L.PAREN_NUMBER.match(label)
-            if paren:
+            inline = None if grid.exact or text else INLINE_FIELD.match(grid.text(row, 1))
+            if inline and sub_goals:
+                field = "goal" if inline.group(1) == "目标" else "indicators"
+                sub_goals[-1][field] = inline.group(2)
+                current_field = (sub_goals[-1], field)
+            elif paren:
                 title = text or label[paren.end():]
                 sub_goals.append({"title": title if grid.exact else L.one_line(title)})
                 current_field = (sub_goals[-1], "title")

@@ -158,3 +158,13 @@ def test_any_document_round_trips_through_xlsx_and_json(document):
         assert read_workbook(path) == document
         save_document(document, Path(folder) / "h.json")
         assert load_document(Path(folder) / "h.json") == document
+
+
+def test_sheet_names_are_safe_short_and_unique(tmp_path):
+    names = ["a/b:c*?[x]\\'", "很长的项目名称" * 8, "很长的项目名称" * 8, "", "History"]
+    document = Document(units=[BudgetUnit(code="1", name="u", projects=[Project(name=n) for n in names])])
+    write_workbook(document, tmp_path / "n.xlsx")
+    sheets = openpyxl.load_workbook(tmp_path / "n.xlsx").sheetnames[2:]
+    assert sheets[0] == "1.abcx" and sheets[3] == "4.项目" and sheets[4] == "5.History"
+    assert all(len(s) <= 31 for s in sheets) and len({s.lower() for s in sheets}) == len(sheets)
+    assert read_workbook(tmp_path / "n.xlsx") == document

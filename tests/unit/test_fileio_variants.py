@@ -98,6 +98,18 @@ def test_numbers_as_text_full_width_stray_spaces_and_line_breaks():
         ])]
 
 
+def test_part1_typed_down_one_column_as_in_the_published_texts():
+    document = load_document(WORKBOOKS / "part1-one-column.xlsx")
+    assert document.department == "唐山市丰润区科学技术局" and document.units == []
+    part1 = document.part1
+    assert part1.overall_goal == ("组织实施全区工业的发展规划，推进产业结构战略性调整和优化升级。\n"
+                                  "落实创新驱动发展战略方针。")
+    assert part1.sub_goals == [SubGoal(title="科技创新项目支撑", goal="推进实施有关国家和省、市、区科技重大专项。",
+                                       indicators="国家和省、市、区科技重大项目的数量，完成工作任务大于等于80%")]
+    assert part1.measures == [Measure(text="基础工作保障措施", items=["科技创新环境建设：创新体系进一步完善。"]),
+                              Measure(text="机制保障措施", items=["完善制度建设。"])]
+
+
 def test_committed_fixtures_match_their_builder(tmp_path):
     spec = importlib.util.spec_from_file_location("make_variants", WORKBOOKS / "make_variants.py")
     builder = importlib.util.module_from_spec(spec)

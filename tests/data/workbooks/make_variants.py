@@ -181,8 +181,25 @@ def messy(path: Path) -> None:
     wb.save(path)
 
 
+def part1_one_column(path: Path) -> None:
+    """Part 1 typed down column A as in the published texts (绩效目标: … in the same cell)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "第一部分"
+    for line in ("部门名称", "第一部分 部门整体绩效目标", "一、总体绩效目标",
+                 "组织实施全区工业的发展规划，推进产业结构战略性调整和优化升级。", "落实创新驱动发展战略方针。",
+                 "二、分项绩效目标", "(一) 科技创新项目支撑",
+                 "绩效目标: 推进实施有关国家和省、市、区科技重大专项。",
+                 "绩效指标:国家和省、市、区科技重大项目的数量，完成工作任务大于等于80%",
+                 "三、工作保障措施", "一、基础工作保障措施", "（一）科技创新环境建设：创新体系进一步完善。",
+                 "二、机制保障措施", "(一)完善制度建设。"):
+        ws.append([line])
+    ws["B1"] = "唐山市丰润区科学技术局"
+    wb.save(path)
+
+
 BUILDERS = {"stacked.xlsx": stacked, "other-labels.xlsx": other_labels, "percent-fraction.xlsx": percent_as_fraction,
-            "level-styles.xlsx": level_styles, "messy.xlsx": messy}
+            "level-styles.xlsx": level_styles, "messy.xlsx": messy, "part1-one-column.xlsx": part1_one_column}
 
 
 def main(folder: Path = HERE) -> None:
