@@ -66,8 +66,10 @@ def find_tables(grid: Grid, framework: str | None = None) -> list[Table]:
     anchors = [(r, c) for r, cells in sorted(grid.by_row.items()) for c, v in cells
                if isinstance(v, str) and L.label_key(v) in CODE_KEYS and _names_near(grid, r)
                and c == (1 if grid.exact else cells[0][0])  # the label column, never a value cell
-               # the unit line (a unit may be named anything, even 项目编码) is never an anchor
-               and not any(isinstance(x, str) and is_unit_note(x) for _, x in cells)]
+               # perfdesk's own layout has 项目名称 in column D of the anchor row, so a unit line
+               # whose unit is named 项目编码 is never taken for a table
+               and (not grid.exact or any(k == 4 and isinstance(x, str) and L.label_key(x) in KEYS["name"]
+                                          for k, x in grid.row_cells(r)))]
     if grid.exact:
         anchors = anchors[:1]  # perfdesk writes one table per sheet; below it everything is its rows
     starts = [_table_start(grid, r, anchors[i - 1][0] if i else 0) for i, (r, _) in enumerate(anchors)]
