@@ -1,1 +1,1 @@
-"""Benchmarks run by hand (never by the test suite); see docs/performance/."""
+"""Benchmarks run by hand (never by the test suite); figures in docs/performance.md."""
