@@ -94,18 +94,7 @@ def sheet_title(number: int, name: str) -> str:
 
 
 # Numbering the model never stores but the sheets show: 1. / （一）/ 一、
-_CHINESE_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 12 → 十二, 25 → 二十五, 100 → 一百 (enough for any list in a document)."""
-    if n < 10:
-        return _CHINESE_DIGITS[n]
-    if n < 20:
-        return "十" + (_CHINESE_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _CHINESE_DIGITS[n // 10] + "十" + (_CHINESE_DIGITS[n % 10] if n % 10 else "")
-    return str(n)
+from perfdesk.model.numbering import chinese_number  # noqa: E402,F401  (used as L.chinese_number)
 
 
 PAREN_NUMBER = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十百零〇\d]+)\s*[）)]\s*")

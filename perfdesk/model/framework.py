@@ -52,14 +52,23 @@ class Framework(BaseModel):
         found = self.find_level1(name)
         return found.name if found else None
 
-    def parent_of(self, level2: str) -> str | None:
-        """The 一级指标 a 二级指标 belongs under, or None if the framework does not know it."""
-        level2 = level2.strip()
+    def _find_level2(self, name: str) -> tuple[Level1, Level2] | None:
+        name = name.strip()
         for level in self.levels:
             for child in level.children:
-                if level2 == child.name or level2 in child.aliases:
-                    return level.name
+                if name == child.name or name in child.aliases:
+                    return level, child
         return None
+
+    def canonical_level2(self, name: str) -> str | None:
+        """The framework's own spelling of a 二级指标 (aliases mapped), or None if unknown."""
+        found = self._find_level2(name)
+        return found[1].name if found else None
+
+    def parent_of(self, level2: str) -> str | None:
+        """The 一级指标 a 二级指标 belongs under, or None if the framework does not know it."""
+        found = self._find_level2(level2)
+        return found[0].name if found else None
 
     def contains(self, level1: str, level2: str) -> bool:
         found = self.find_level1(level1)

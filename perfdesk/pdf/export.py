@@ -21,7 +21,7 @@ from perfdesk.errors import PerfdeskError, SaveError
 from perfdesk.model import BudgetUnit, Document, DocumentStatus, Project
 from perfdesk.pdf.fonts import FontPaths, FontSet, find_fonts
 from perfdesk.pdf.layout import TOC_TITLE_LIMIT, Heading, HeadingPage, PageRecord, TocLine, make_template
-from perfdesk.pdf.numbering import arabic, bracketed, ordinal
+from perfdesk.model.numbering import arabic, bracketed, ordinal
 from perfdesk.pdf.project_table import project_table
 from perfdesk.pdf.styles import FRAME_WIDTH, Styles, make_styles
 

@@ -18,7 +18,7 @@ from decimal import Decimal
 from perfdesk.model import INDICATOR_HEADERS, Project, format_amount
 from perfdesk.pdf.fonts import FontSet
 from perfdesk.pdf.grid import Cell, CellParagraph, GridRow, GridTable, Group
-from perfdesk.pdf.numbering import arabic
+from perfdesk.model.numbering import arabic
 from perfdesk.pdf.styles import COLUMN_WIDTHS, FRAME_HEIGHT, Styles
 
 

@@ -15,18 +15,9 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QUndoStack
 
 from perfdesk.model import Change, Document
+from perfdesk.model.numbering import bracketed, ordinal
 from perfdesk.undo import UpdateCommand
 
-_CHINESE_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (enough for any list a text has)."""
-    if n < 10:
-        return _CHINESE_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 1 else _CHINESE_DIGITS[tens]
-    return f"{head}十{_CHINESE_DIGITS[ones] if ones else ''}"
 
 
 class _DocumentListModel(QAbstractListModel):
@@ -162,7 +153,7 @@ class SubGoalsModel(_DocumentListModel):
         return item.title
 
     def numbering(self, row: int) -> str:
-        return f"（{chinese_number(row + 1)}）"
+        return bracketed(row + 1)
 
 
 class MeasuresModel(_DocumentListModel):
@@ -174,4 +165,4 @@ class MeasuresModel(_DocumentListModel):
         return item.text.splitlines()[0] if item.text else ""
 
     def numbering(self, row: int) -> str:
-        return f"{chinese_number(row + 1)}、"
+        return ordinal(row + 1)

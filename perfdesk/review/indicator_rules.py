@@ -9,22 +9,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from perfdesk.model import Framework, Indicator, ValueKind, format_amount
+from perfdesk.model import Indicator, ValueKind, format_amount
 from perfdesk.review.context import ProjectScope
 from perfdesk.review.ruledata import fold, has_digit, has_markup, strip_markup
 
 HUNDRED = Decimal(100)
 _CELL_NAMES = {"level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "description": "绩效指标描述",
                "value": "指标值", "basis": "指标值确定依据"}
-
-
-def canonical_level2(framework: Framework, name: str) -> str | None:
-    name = name.strip()
-    for level in framework.levels:
-        for child in level.children:
-            if name == child.name or name in child.aliases:
-                return child.name
-    return None
 
 
 def check_indicators(scope: ProjectScope) -> None:
@@ -53,7 +44,7 @@ def check_indicators(scope: ProjectScope) -> None:
 def _levels(scope: ProjectScope, row: int, indicator: Indicator) -> str | None:
     framework = scope.framework
     level1, level2 = indicator.level1.strip(), indicator.level2.strip()
-    kind = canonical_level2(framework, level2) if level2 else None
+    kind = framework.canonical_level2(level2) if level2 else None
     parent = framework.parent_of(level2) if level2 else None
     found = framework.find_level1(level1) if level1 else None
     fix = scope.indicator_fix(f"一级指标改为“{parent}”", row, level1=parent) if parent else None

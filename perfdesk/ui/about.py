@@ -84,7 +84,7 @@ class AboutDialog(QDialog):
         icon = QLabel()
         icon.setPixmap(QPixmap(str(resource_path("icons", "perfdesk-64.png"))))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.title = QLabel(f"<b style='font-size:16pt'>perfdesk</b>&nbsp;&nbsp;"
+        self.title = QLabel("<b style='font-size:16pt'>perfdesk</b>&nbsp;&nbsp;"
                             + self.tr("Version %1").replace("%1", __version__))
         self.title.setObjectName("aboutTitle")
         self.description = QLabel(self.tr(

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from main_window_support import answers, settings_dir, window  # noqa: F401 - fixtures
 from perfdesk.model import Measure, SubGoal
-from perfdesk.qtmodels.goals_model import GoalsModel, MeasuresModel, SubGoalsModel, chinese_number
+from perfdesk.model.numbering import chinese_number
+from perfdesk.qtmodels.goals_model import GoalsModel, MeasuresModel, SubGoalsModel
 from perfdesk.undo import InsertCommand, MoveCommand, RemoveCommand, ReplaceDocumentCommand, UpdateCommand
 
 

@@ -1,4 +1,4 @@
-"""The numbering printers add to lists the model keeps bare: 1. / （一） / 一、."""
+"""List numbering the model never stores but every printer shows: 1. / （一） / 一、"""
 
 from __future__ import annotations
 
