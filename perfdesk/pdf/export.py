@@ -151,7 +151,8 @@ class _Builder:
             story.append(self.heading(entry.title, s.table_title, entry.key, level, True))
             unit_line = Table([[self.text(entry.unit.label, s.unit_left), self.text("单位：万元", s.unit_right)]],
                               colWidths=[FRAME_WIDTH * 0.75, FRAME_WIDTH * 0.25], hAlign="LEFT",
-                              style=TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              style=TableStyle([("FONTNAME", (0, 0), (-1, -1), s.unit_left.fontName),
+                                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                                                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))

@@ -207,6 +207,10 @@ class GridTable(Flowable):
             ("TOPPADDING", (0, 0), (-1, -1), PADDING),
             ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
         ]
+        if rows and rows[0].cells:
+            # The cells are paragraphs with their own fonts, but a Table still selects its default
+            # font (Helvetica) per cell; naming ours keeps unembedded fonts out of the PDF.
+            commands.append(("FONTNAME", (0, 0), (-1, -1), rows[0].cells[0].content.style.fontName))
         for r, row in enumerate(rows):
             for cell in row.cells:
                 data[r][cell.first] = cell.content

@@ -124,6 +124,8 @@ def test_pages_are_a4_and_every_font_that_draws_text_is_embedded(example_pdf):
         drawing = {char["fontname"] for page in pdf.pages for char in page.chars}
     assert drawing  # the text is real text, drawn with fonts
     assert all(embedded.get(name) for name in drawing), {name: embedded.get(name) for name in drawing}
+    # No font is even listed without being embedded (a viewer would substitute it).
+    assert all(embedded.values()), embedded
 
 
 def test_metadata_and_bookmarks(example_pdf):
