@@ -14,23 +14,14 @@ from perfdesk.model import (
     BudgetUnit,
     Document,
     DocumentStatus,
-    Indicator,
     Measure,
     Part1,
     Project,
-    SpendingPlan,
     SubGoal,
 )
 
 
-def row(level1: str, level2: str, level3: str, description: str, value: str, basis: str) -> Indicator:
-    return Indicator(level1=level1, level2=level2, level3=level3, description=description,
-                     value=value, basis=basis)
-
-
-def plan(*values: str | None) -> SpendingPlan:
-    """The four cumulative percentages printed under 3月底/6月底/10月底/12月底 (None = blank)."""
-    return SpendingPlan.of(list(values))
+from expected_samples import plan, row  # noqa: E402
 
 
 OVERALL_GOAL = (
