@@ -185,8 +185,11 @@ class Document(BaseModel):
         if unknown:
             raise KeyError(", ".join(sorted(unknown)))
         old = {name: getattr(obj, name) for name in fields}
-        # Validate everything on a copy first, so a bad value leaves the object untouched.
-        checked = type(obj).model_validate({**obj.model_dump(), **fields})
+        # Validate on a shallow copy first, so a bad value leaves the object untouched; only the
+        # assigned fields are validated (a cover edit must not re-validate 300 projects).
+        checked = obj.model_copy()
+        for name, value in fields.items():
+            setattr(checked, name, copy.deepcopy(value))  # never share a list with the caller
         change = Change(target, "updated", unit=unit, project=project, index=index, fields=tuple(fields))
 
         def apply() -> None:
