@@ -7,6 +7,7 @@ departments at once), or with ``--json`` one JSON list of findings. Exit status:
 
 from __future__ import annotations
 
+import glob
 import json
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from perfdesk.fileio import load_document
 from perfdesk.review import Finding, ReviewRules, check_document, count_by_severity, load_rules_file
 
 UNREADABLE = "file-unreadable"
+WORKBOOK_SUFFIXES = (".xlsx", ".json")
 
 
 def _check_file(path: Path, rules: ReviewRules | None) -> tuple[list[Finding], str | None]:
@@ -29,7 +31,34 @@ def _check_file(path: Path, rules: ReviewRules | None) -> tuple[list[Finding], s
     except ValueError as error:  # e.g. a pydantic validation error from a malformed file
         first = str(error).splitlines()[0] if str(error) else error.__class__.__name__
         return [], f"无法读取“{path}”：文件内容有误（{first}）"
-    return check_document(document, rules=rules), None
+    try:
+        return check_document(document, rules=rules), None
+    except Exception as error:  # noqa: BLE001 - one file's failed review must not stop the others
+        from perfdesk.cli.main import describe_bug
+
+        return [], f"审核“{path}”时出现内部错误（{describe_bug(error)}），请把这一行告诉维护人员。"
+
+
+def expand(names: list[str]) -> list[str]:
+    """The files to check: a folder gives the workbooks (.xlsx, .json) in it and its subfolders,
+    a pattern such as ``*.xlsx`` is expanded here (the Windows command prompt does not do it) to
+    the workbooks it matches; Excel/WPS lock files (``~$…``) found either way are skipped. A name that matches nothing
+    is kept, so that it is reported as missing."""
+    files: list[str] = []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in WORKBOOK_SUFFIXES)
+        elif not path.exists() and glob.has_magic(name):
+            found = sorted(Path(p) for p in glob.glob(name, recursive=True)
+                           if Path(p).is_file() and Path(p).suffix.lower() in WORKBOOK_SUFFIXES)
+        else:
+            files.append(name)
+            continue
+        files.extend(str(p) for p in found if not p.name.startswith("~$"))
+        if not found:
+            files.append(name)
+    return list(dict.fromkeys(files))
 
 
 def _status(counts: dict[str, int], unreadable: bool) -> int:
@@ -63,7 +92,7 @@ def run_check(args: Any, out: TextIO | None = None) -> int:
     status = 0
     records: list[dict[str, Any]] = []
     summaries: list[tuple[str, str]] = []
-    for name in args.files:
+    for name in expand(args.files):
         findings, failure = _check_file(Path(name), rules)
         counts = count_by_severity(findings)
         status = max(status, _status(counts, failure is not None))

@@ -1,18 +1,27 @@
-"""``perfdesk export IN OUT.pdf [--project CODE ...]``: print a document to the official PDF."""
+"""``perfdesk export IN OUT.pdf [--project CODE ...] [--body-font F --heading-font F]``: print a
+document to the official PDF. The font options (or PERFDESK_BODY_FONT / PERFDESK_HEADING_FONT)
+play the part of the window's font settings on a machine without the usual CJK fonts."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from perfdesk.errors import SaveError
 
 
 def run_export(args: argparse.Namespace) -> int:
     # Imported here so that other subcommands do not pay for ReportLab.
     from perfdesk.fileio import load_document
     from perfdesk.pdf import export_pdf
+    from perfdesk.pdf.fonts import FontPaths
 
+    if Path(args.output).suffix.lower() != ".pdf":
+        raise SaveError(f"导出的文件名应以 .pdf 结尾，而不是“{Path(args.output).name}”。")
     document = load_document(args.input)
     codes = list(args.project) if getattr(args, "project", None) else None
-    result = export_pdf(document, args.output, project_codes=codes)
+    fonts = FontPaths(body=getattr(args, "body_font", None), heading=getattr(args, "heading_font", None))
+    result = export_pdf(document, args.output, project_codes=codes, fonts=fonts)
     for note in result.notes:
         print(f"注意：{note}")
     tables = sum(1 for heading in result.headings if heading.key.startswith("project-"))

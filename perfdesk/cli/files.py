@@ -11,7 +11,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from perfdesk.errors import SaveError
+from perfdesk.errors import PerfdeskError, SaveError
 from perfdesk.fileio import load_document, new_template, save_document
 from perfdesk.model import format_amount
 
@@ -23,6 +23,8 @@ def run_new(args: argparse.Namespace) -> int:
         raise SaveError(f"模板应保存为 .xlsx 工作簿，而不是“{output.suffix or output.name}”。")
     if output.exists():
         raise SaveError(f"“{output}”已存在，为免覆盖，请换一个文件名。")
+    if args.year is not None and not 2000 <= args.year <= 2100:
+        raise PerfdeskError(f"预算年度“{args.year}”不对，应为四位数的年份，如 2026。")
     save_document(new_template(args.department, args.year), output, marked=False)
     print(f"已写出空白模板：{output}")
     return 0

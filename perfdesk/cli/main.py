@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import re
 import sys
+import traceback
 from typing import Sequence
 
 from perfdesk import __version__
@@ -26,8 +29,31 @@ SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
+# argparse's own complaints, in the clerk's language (the rest of its text is kept)
+USAGE_MESSAGES = (
+    (re.compile(r"the following arguments are required: (.*)"), "缺少参数：{0}"),
+    (re.compile(r"unrecognized arguments: (.*)"), "不认识的参数：{0}（可用 -h 查看用法）"),
+    (re.compile(r"argument (\S+): invalid int value: '(.*)'"), "参数 {0} 的值“{1}”不是整数"),
+    (re.compile(r"argument (\S+): expected one argument"), "参数 {0} 后面缺少它的值"),
+    (re.compile(r"argument (\S+): invalid choice: '(.*)' \(choose from (.*)\)"), "参数 {0} 的值“{1}”不可用（可选：{2}）"),
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are Chinese; status 2 as before."""
+
+    def error(self, message: str):  # noqa: ANN201 - never returns
+        for pattern, chinese in USAGE_MESSAGES:
+            match = pattern.fullmatch(message)
+            if match:
+                message = chinese.format(*match.groups())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：{message}\n")
+
+
 def _subparser(name: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=f"perfdesk {name}", description=SUBCOMMANDS[name][2])
+    parser = Parser(prog=f"perfdesk {name}", description=SUBCOMMANDS[name][2])
     if name == "new":
         parser.add_argument("output", help="要写出的 .xlsx 文件")
         parser.add_argument("--department", default="", help="部门名称")
@@ -42,6 +68,10 @@ def _subparser(name: str) -> argparse.ArgumentParser:
         parser.add_argument("output", help="要写出的 .pdf")
         parser.add_argument("--project", action="append", default=[], metavar="CODE",
                             help="只导出这个项目编码的表（可重复）")
+        parser.add_argument("--body-font", default=os.environ.get("PERFDESK_BODY_FONT"), metavar="FILE",
+                            help="正文字体文件（TrueType .ttf/.ttc，宋体类）；也可用环境变量 PERFDESK_BODY_FONT")
+        parser.add_argument("--heading-font", default=os.environ.get("PERFDESK_HEADING_FONT"), metavar="FILE",
+                            help="标题字体文件（TrueType .ttf/.ttc，黑体类）；也可用环境变量 PERFDESK_HEADING_FONT")
     elif name == "check":
         parser.add_argument("files", nargs="+")
         parser.add_argument("--json", action="store_true", help="输出 JSON 列表")
@@ -58,7 +88,7 @@ def _subparser(name: str) -> argparse.ArgumentParser:
 
 
 def _gui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="perfdesk",
         description="部门预算绩效文本编辑器。子命令：" + "、".join(SUBCOMMANDS),
     )
@@ -86,11 +116,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the output was piped into `head` or a pager that closed early
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the exit flush cannot fail again
+        except OSError:
+            pass
+        return 0
     except SystemExit as stop:
         return int(stop.code or 0) if isinstance(stop.code, int) else 2
     except OSError as error:
         print(f"perfdesk: 文件操作失败：{error.strerror or error}（{error.filename or ''}）", file=sys.stderr)
         return 2
+    except Exception as error:  # noqa: BLE001 - a bug of ours: one line for the clerk, not a traceback
+        if os.environ.get("PERFDESK_DEBUG"):
+            raise
+        print(f"perfdesk: 内部错误（{describe_bug(error)}），请把这一行告诉维护人员。"
+              "设置环境变量 PERFDESK_DEBUG=1 可看到详细信息。", file=sys.stderr)
+        return 2
+
+
+def describe_bug(error: BaseException) -> str:
+    """``KeyError: 'x' @ ruledata.py:90``: enough for a maintainer, short enough for a clerk."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" @ {os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else ""
+    return f"{type(error).__name__}: {error}{where}"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -21,10 +21,17 @@ from perfdesk.model import (
 )
 
 SUFFIXES = (".xlsx", ".json")
+# Read like .xlsx (macros and template flags are ignored); saved only as .xlsx, since a file
+# named .xlsm without its macros is one Excel refuses to open.
+READ_ONLY_SUFFIXES = (".xlsm", ".xltx", ".xltm")
 
 
 def _suffix(path: Path, error: type[PerfdeskError]) -> str:
     suffix = path.suffix.lower()
+    if suffix in READ_ONLY_SUFFIXES and error is FileFormatError:
+        return ".xlsx"
+    if suffix in READ_ONLY_SUFFIXES:
+        raise error(f"perfdesk 不能保存为“{path.suffix}”（宏和模板不会保留），请另存为 .xlsx 工作簿。")
     if suffix not in SUFFIXES:
         message = f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：请使用 .xlsx 工作簿或 .json 文件。"
         raise error(message, path=str(path)) if error is FileFormatError else error(message)
@@ -33,6 +40,10 @@ def _suffix(path: Path, error: type[PerfdeskError]) -> str:
 
 def load_document(path: str | os.PathLike) -> Document:
     path = Path(path)
+    if path.name.startswith("~$") and path.is_file():
+        original = path.name[2:]
+        raise FileFormatError(f"这是 Excel 或 WPS 打开“{original}”时在旁边留下的锁定文件，不是工作簿本身。"
+                              f"请打开“{original}”。", path=str(path))
     if path.suffix.lower() in (".xls", ".et") and path.is_file():
         sniff(str(path))  # explains an old-format or encrypted workbook in its own words
     suffix = _suffix(path, FileFormatError)

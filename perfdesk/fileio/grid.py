@@ -13,8 +13,24 @@ from decimal import Decimal, InvalidOperation
 
 from perfdesk.errors import FileFormatError
 from perfdesk.fileio import layout as L
-from perfdesk.fileio.xlsx_cells import Number, Sheet
+from perfdesk.fileio.xlsx_cells import Formula, Number, Sheet
 from perfdesk.model import to_amount
+
+
+NO_AMOUNT = {"-", "--", "—", "——", "/", "无", "\\"}
+
+
+def to_exact(value: object) -> Decimal | None:
+    """A typed amount as the exact Decimal it says (``1,234.5``, ``１２３．００``), None if blank."""
+    if value is None:
+        return None
+    text = unicodedata.normalize("NFKC", str(value)).strip().replace(",", "").replace(" ", "")
+    if text == "":
+        return None
+    number = Decimal(text)
+    if not number.is_finite():
+        raise ValueError(text)
+    return number
 
 
 def column_letter(col: int) -> str:
@@ -41,6 +57,8 @@ def render(value: object) -> str:
         return value
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    if isinstance(value, Formula):
+        return value.text
     if isinstance(value, Number):
         if value.date:
             day = datetime.date(1899, 12, 30) + datetime.timedelta(days=int(value.value))
@@ -86,8 +104,23 @@ class Grid:
             row, col = self.covered[(row, col)]
         return self.cells.get((row, col))
 
+    def unknown_result(self, row: int, col: int, value: object) -> None:
+        """Refuse a formula whose result was never saved rather than read it as blank."""
+        if isinstance(value, Formula):
+            raise self.error(f"单元格是公式“{value.text}”，但文件里没有保存它的计算结果（文件可能由其他程序生成）。"
+                             "请在 Excel 或 WPS 中打开这个文件并保存一次，再用 perfdesk 打开。", row, col)
+
+    def not_a_date(self, row: int, col: int, value: object, what: str) -> None:
+        """Excel turns a typed ``1/2`` or ``3-4`` into a date; read as a number it would be
+        a day count (45,000 万元), so it is refused with what Excel shows."""
+        if isinstance(value, Number) and value.date:
+            raise self.error(f"{what}显示为日期“{render(value)}”，不是数字（Excel 可能把输入的内容自动转成了日期）。"
+                             "请把单元格格式改为“数值”或“常规”后重新输入。", row, col)
+
     def text(self, row: int, col: int, single: bool = False, fill: bool = False) -> str:
-        text = render(self.raw(row, col, fill))
+        value = self.raw(row, col, fill)
+        self.unknown_result(row, col, value)
+        text = render(value)
         if self.exact:
             return text
         text = L.tidy(text)
@@ -108,21 +141,39 @@ class Grid:
 
     # ------------------------------------------------------------- numbers
     def amount(self, row: int, col: int, what: str) -> Decimal | None:
+        """An amount in 万元. More than two decimals is refused, never rounded: money is not
+        changed behind the clerk's back (Excel may show 1.235 as 1.24 and hide the difference)."""
         value = self.raw(row, col)
+        self.unknown_result(row, col, value)
+        self.not_a_date(row, col, value, what)
         try:
             if isinstance(value, Number):
-                return to_amount(value.value)
-            if isinstance(value, bool):
+                exact = value.value
+            elif isinstance(value, bool):
                 raise ValueError
-            return to_amount(value)
-        except ValueError:
+            elif isinstance(value, str):
+                # "300万元" in a column that is in 万元 anyway; any other unit is refused.
+                # A dash, slash or 无 is how paper forms say "no amount": a blank cell.
+                text = unicodedata.normalize("NFKC", value).strip().removesuffix("万元").removesuffix("万")
+                exact = None if text in NO_AMOUNT else to_exact(text)
+            else:
+                exact = to_exact(value)
+            amount = to_amount(exact)
+        except (ValueError, InvalidOperation):
             raise self.error(f"{what}“{render(value)}”不是金额（应为万元数字，如 12.50）。", row, col) from None
+        if amount is not None and amount != exact:
+            shown = "（Excel 里显示的可能是舍入后的数）" if isinstance(value, Number) else ""
+            raise self.error(f"{what}“{render(value)}”超过两位小数{shown}。金额以万元为单位、保留两位小数，perfdesk "
+                             f"不会替您舍入；请在单元格中改为两位小数（如 {amount}）后再打开。", row, col)
+        return amount
 
     def percent(self, row: int, col: int, what: str) -> Decimal | None:
         """30%, 30 or 0.3 shown as a percentage all give Decimal 30; blank gives None."""
         value = self.raw(row, col)
         if value is None:
             return None
+        self.unknown_result(row, col, value)
+        self.not_a_date(row, col, value, what)
         if isinstance(value, Number):
             number = value.value * 100 if value.percent else value.value
             return Decimal(plain(number))

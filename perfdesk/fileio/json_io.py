@@ -33,23 +33,84 @@ def read_json(path: str) -> Document:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FileFormatError("不是 UTF-8 编码的 JSON 文件。", path=path) from None
+        try:  # saved as “ANSI” by Notepad on a Chinese Windows; GB18030 decodes it losslessly
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise FileFormatError("不是 UTF-8 编码的 JSON 文件。", path=path) from None
     try:
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as error:
-        raise FileFormatError(f"JSON 格式错误（第 {error.colno} 列）：{error.msg}", path=path, line=error.lineno) from None
+        raise FileFormatError(f"JSON 格式错误（第 {error.colno} 列）：{_json_reason(error.msg)}",
+                              path=path, line=error.lineno) from None
     if not isinstance(data, dict):
         raise FileFormatError("JSON 的最外层应是一个对象（文档）。", path=path)
     version = data.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, int) and version > SCHEMA_VERSION:
         raise FileFormatError(f"这个文件由更新版本的 perfdesk 写出（格式 {version}），请升级后再打开。", path=path)
+    _refuse_rounding(data, path)
     try:
         return Document.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise FileFormatError(f"字段“{where}”的值不正确：{first['msg']}（共 {error.error_count()} 处错误）",
+        raise FileFormatError(f"字段“{where}”{_field_reason(first)}（共 {error.error_count()} 处错误）",
                               path=path) from None
+
+
+MONEY_FIELDS = ("budget_total", "budget_fiscal", "budget_other")
+
+
+def _refuse_rounding(data: dict, path: str) -> None:
+    """Amounts with more than two decimals are refused, as in a workbook: never rounded silently."""
+    units = data.get("units")
+    for u, unit in enumerate(units if isinstance(units, list) else []):
+        projects = unit.get("projects") if isinstance(unit, dict) else None
+        for p, project in enumerate(projects if isinstance(projects, list) else []):
+            for name in MONEY_FIELDS if isinstance(project, dict) else ():
+                value = project.get(name)
+                if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+                    continue
+                try:
+                    amount = Decimal(str(value).strip().replace(",", ""))
+                except ArithmeticError:
+                    continue  # not a number at all: the model says so
+                if amount.is_finite() and amount != amount.quantize(Decimal("0.01")):
+                    raise FileFormatError(
+                        f"字段“units.{u}.projects.{p}.{name}”的金额“{value}”超过两位小数。金额以万元为单位、"
+                        "保留两位小数，perfdesk 不会替您舍入；请改为两位小数后再打开。", path=path)
+
+
+JSON_REASONS = {
+    "Expecting property name enclosed in double quotes": "这里应是英文双引号括起的字段名（是否多了一个逗号？）",
+    "Expecting ',' delimiter": "这里缺少英文逗号",
+    "Expecting ':' delimiter": "这里缺少英文冒号",
+    "Expecting value": "这里缺少值（是否多了逗号，或用了中文引号？）",
+    "Extra data": "JSON 内容结束后还有多余的文字",
+    "Unterminated string starting at": "字符串缺少结束的英文双引号",
+    "Invalid control character at": "字符串中有换行等控制字符（换行应写成 \\n）",
+    "Invalid \\escape": "字符串中有无效的反斜杠转义（反斜杠应写成 \\\\）",
+}
+FIELD_REASONS = {
+    "extra_forbidden": "不是文档中的字段（可能拼错了），请删除或改正",
+    "missing": "缺少，请补上",
+    "string_type": "应为文字（用英文双引号括起）",
+    "int_type": "应为整数", "int_parsing": "应为整数",
+    "list_type": "应为列表（[…]）", "dict_type": "应为对象（{…}）", "model_type": "应为对象（{…}）",
+    "decimal_parsing": "不是数字", "decimal_type": "不是数字",
+    "bool_type": "应为 true 或 false", "bool_parsing": "应为 true 或 false",
+    "enum": "不是允许的值", "literal_error": "不是允许的值",
+}
+
+
+def _json_reason(message: str) -> str:
+    return next((chinese for english, chinese in JSON_REASONS.items() if message.startswith(english)), message)
+
+
+def _field_reason(error: dict) -> str:
+    if error["type"] in FIELD_REASONS:
+        return FIELD_REASONS[error["type"]]
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return f"的值不正确：{message}"
 
 
 def schema_text() -> str:

@@ -8,6 +8,7 @@ removed; the rename itself is atomic (``os.replace``).
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -44,10 +45,39 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def lock_file(path: str | os.PathLike) -> Path:
+    """The owner file Excel/WPS keep beside a workbook while it is open: ``~$报表.xlsx``."""
+    path = Path(path)
+    return path.with_name("~$" + path.name)
+
+
+def _reason(error: OSError, path: Path, folder: Path) -> str:
+    """What went wrong, in the clerk's words (strerror is English on most systems)."""
+    code = error.errno
+    if code == errno.ENOENT and not folder.is_dir():
+        return f"文件夹“{folder}”不存在，请先建好文件夹或换一个位置"
+    if code == errno.ENOTDIR:
+        return f"“{folder}”不是文件夹"
+    if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", None):
+        return "磁盘空间不足，请清理磁盘或换一个位置"
+    if code == errno.EROFS:
+        return "这个磁盘是只读的（例如写保护的U盘或光盘），请换一个位置"
+    if code in (errno.EACCES, errno.EPERM) or isinstance(error, PermissionError):
+        if lock_file(path).exists():
+            return "文件正在 Excel 或 WPS 中打开，请先关闭它再保存，或另存为其他文件名"
+        return "没有写入权限（文件可能是只读的，或正被其他程序打开），请另存为其他文件名"
+    return error.strerror or str(error)
+
+
 def replace_file(path: str | os.PathLike, data: bytes) -> None:
-    """Make ``path`` hold ``data`` atomically, keeping the old content as the backup."""
+    """Make ``path`` hold ``data`` atomically, keeping the old content as the backup.
+
+    A file marked read-only is refused, as Excel does: replacing it by rename would work on
+    Linux but would overwrite something the clerk protected on purpose."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    if path.is_file() and not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise SaveError(f"无法保存“{path}”：文件是只读的。请另存为其他文件名，或在文件属性中取消“只读”。原来的文件没有改动。")
     temp = folder / f".{path.name}.{os.getpid()}.tmp"
     backup_temp = folder / f".{backup_path(path).name}.{os.getpid()}.tmp"
     try:
@@ -68,5 +98,5 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
                 pass
         if not isinstance(error, OSError):
             raise
-        reason = error.strerror or str(error)
+        reason = _reason(error, path, folder)
         raise SaveError(f"无法保存“{path}”：{reason}。原来的文件没有改动。") from error

@@ -43,6 +43,14 @@ class Number:
     date: bool = False
 
 
+@dataclass(frozen=True)
+class Formula:
+    """A formula cell saved without its result (written by a program, never recalculated in
+    Excel/WPS): its value is unknown, so reading it as blank would silently lose the clerk's data."""
+
+    text: str
+
+
 @dataclass
 class Sheet:
     name: str
@@ -191,11 +199,12 @@ def _styles(archive, path: str) -> tuple[set[int], set[int]]:
 
 
 def _decimal(text: str) -> Decimal:
-    """The number in a <v>. Excel writes binary doubles with 17 digits (30% → 0.30000000000000004);
-    such long texts are brought back to the shortest decimal that is the same double."""
+    """The number in a <v>. Excel writes binary doubles with 17 digits (30% → 0.30000000000000004,
+    =0.1+0.2 → 0.30000000000000004); such long texts are brought back to the 15 significant
+    digits Excel itself shows, so the clerk's 60% is 60, not 60.00000000000001."""
     text = text.strip()
     if sum(ch.isdigit() for ch in text) >= 16:
-        return Decimal(repr(float(text)))
+        return Decimal(format(float(text), ".15g"))
     return Decimal(text)
 
 
@@ -241,6 +250,9 @@ def _sheet(archive, part: str, name: str, shared: list[str], percent: set[int], 
                     continue
                 v = c.find(v_tag)
                 if v is None or v.text is None:
+                    f = c.find(f"{ns}f")
+                    if f is not None:  # a shared formula's later cells carry no text of their own
+                        cells[(r, col)] = Formula("=" + (f.text or "…"))
                     continue
                 if kind == "s":
                     cells[(r, col)] = shared[int(v.text)]

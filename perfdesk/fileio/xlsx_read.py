@@ -13,12 +13,13 @@ from perfdesk.errors import FileFormatError
 from perfdesk.fileio import layout as L
 from perfdesk.fileio.grid import Grid, render
 from perfdesk.fileio.xlsx_cells import Number, read_cells
-from perfdesk.fileio.xlsx_tables import Table, find_tables, split_unit_line
+from perfdesk.fileio.xlsx_tables import KEYS, Table, find_tables, is_title, split_unit_line
 from perfdesk.model import BudgetUnit, Document, DocumentStatus, Measure, Part1, SubGoal, available_frameworks, load_framework
 
 INLINE_FIELD = re.compile(r"^\s*绩效(目标|指标)\s*[:：]\s*(.*)$", re.DOTALL)  # 绩效目标：… in one cell
 COVER_KEYS = {L.label_key(k): v for k, v in L.COVER_LABELS.items()}
 COVER_KEYS.update({L.label_key(k): L.COVER_LABELS[v] for k, v in L.COVER_ALIASES.items()})
+PROJECT_KEYS = set().union(*(KEYS[group] for group in ("name", "total", "purpose", "goals")))
 
 
 def _is_part1(grid: Grid) -> bool:
@@ -37,6 +38,8 @@ def _contents_header(grid: Grid) -> int | None:
 
 def _year(grid: Grid, row: int, col: int) -> int | None:
     value = grid.raw(row, col)
+    if isinstance(value, Number) and value.date:  # a day number (46,023), not the year
+        raise grid.error(f"预算年度显示为日期“{render(value)}”，应为 2026 这样的四位数字。", row, col)
     if isinstance(value, Number) and value.value == value.value.to_integral_value():
         return int(value.value)
     text = L.label_key(render(value)).removesuffix("年").removesuffix("度").removesuffix("年")
@@ -57,6 +60,15 @@ def _framework(grid: Grid, row: int, col: int) -> str:
     raise grid.error(f"不认识的指标体系“{text}”（可用：{'、'.join(available_frameworks())}）。", row, col)
 
 
+PART1_KEYS = {L.label_key(x) for x in (L.OVERALL_GOAL, L.SUB_GOALS, L.MEASURES)} | set(COVER_KEYS)
+
+
+def _label_column(grid: Grid) -> int:
+    """The leftmost column holding a Part 1 or cover label."""
+    return min((c for (r, c), v in grid.cells.items() if isinstance(v, str) and L.label_key(v) in PART1_KEYS),
+               default=1)
+
+
 def read_part1(grid: Grid) -> tuple[dict, Part1]:
     cover: dict = {}
     overall: list[str] | None = None
@@ -65,22 +77,24 @@ def read_part1(grid: Grid) -> tuple[dict, Part1]:
     section = None
     current_field: tuple | None = None  # where a continuation row (blank label) appends
     rows = sorted(set(grid.by_row) | grid.sheet.rows)
+    a = _label_column(grid)  # column A, unless the clerk inserted columns before the labels
+    b = a + 1
     for row in rows:
-        label, key = grid.text(row, 1, single=True), grid.key(row, 1)
-        text = grid.text(row, 2)
+        label, key = grid.text(row, a, single=True), grid.key(row, a)
+        text = grid.text(row, b)
         if key in COVER_KEYS and section is None:
             field = COVER_KEYS[key]
             if field == "year":
-                cover["year"] = _year(grid, row, 2)
+                cover["year"] = _year(grid, row, b)
             elif field == "framework":
-                cover["framework"] = _framework(grid, row, 2)
+                cover["framework"] = _framework(grid, row, b)
             elif field == "status":
                 status = L.label_key(text)
                 if status and status not in {s.value for s in DocumentStatus}:
-                    raise grid.error(f"状态“{text}”应为“草案”或“正式”。", row, 2)
+                    raise grid.error(f"状态“{text}”应为“草案”或“正式”。", row, b)
                 cover["status"] = status or DocumentStatus.DRAFT.value
             else:
-                cover[field] = grid.text(row, 2, single=True)
+                cover[field] = grid.text(row, b, single=True)
             continue
         if key == L.label_key(L.OVERALL_GOAL):
             section, overall = "overall", [text]
@@ -95,10 +109,10 @@ def read_part1(grid: Grid) -> tuple[dict, Part1]:
         if section == "overall" and key == "":
             overall.append(text)
         elif section == "overall" and not grid.exact and not text:
-            overall.append(grid.text(row, 1))  # a hand-made sheet with the paragraphs in column A
+            overall.append(grid.text(row, a))  # a hand-made sheet with the paragraphs in column A
         elif section == "sub":
             paren = L.PAREN_NUMBER.match(label)
-            inline = None if grid.exact or text else INLINE_FIELD.match(grid.text(row, 1))
+            inline = None if grid.exact or text else INLINE_FIELD.match(grid.text(row, a))
             if inline and sub_goals:
                 field = "goal" if inline.group(1) == "目标" else "indicators"
                 sub_goals[-1][field] = inline.group(2)
@@ -132,9 +146,9 @@ def read_part1(grid: Grid) -> tuple[dict, Part1]:
     return cover, part1
 
 
-def read_contents(grid: Grid, header: int) -> list[tuple[str, str, list[str]]]:
-    """(unit code, unit name, sheet names of its projects) in the order of the 目录."""
-    units: list[tuple[str, str, list[str]]] = []
+def read_contents(grid: Grid, header: int) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(unit code, unit name, (sheet name, project code) of its projects) in the order of the 目录."""
+    units: list[tuple[str, str, list[tuple[str, str]]]] = []
     for row in sorted(r for r in grid.by_row if r > header):
         key = grid.key(row, 1)
         if key == L.label_key(L.CONTENTS_UNIT):
@@ -142,14 +156,14 @@ def read_contents(grid: Grid, header: int) -> list[tuple[str, str, list[str]]]:
         elif key == L.label_key(L.CONTENTS_TOTAL):
             break
         elif isinstance(grid.raw(row, 1), Number) and units:
-            units[-1][2].append(render(grid.raw(row, 5)))
+            units[-1][2].append((render(grid.raw(row, 5)), grid.text(row, 2, single=True)))
     return units
 
 
 def build_document(grids: list[Grid], path: str | None = None) -> Document:
     cover: dict = {}
     part1 = Part1()
-    contents: list[tuple[str, str, list[str]]] | None = None
+    contents: list[tuple[str, str, list[tuple[str, str]]]] | None = None
     tables: list[Table] = []
     found_part1 = False
     table_grids = []
@@ -164,7 +178,14 @@ def build_document(grids: list[Grid], path: str | None = None) -> Document:
             table_grids.append(grid)
     framework = cover.get("framework") or load_framework().id
     for grid in table_grids:
-        tables.extend(find_tables(grid, framework))
+        found = find_tables(grid, framework)
+        if not found and grid.exact:
+            # our own sheet after the clerk inserted a column or moved the table in Excel:
+            # read it by its labels rather than drop it
+            found = find_tables(Grid(grid.sheet, False, grid.path), framework)
+        if not found:
+            _refuse_headless_table(grid)
+        tables.extend(found)
     if not found_part1 and not tables:
         raise FileFormatError("没有找到绩效文本的内容：既没有“一、总体绩效目标”等第一部分的标签，也没有含“项目编码”"
                               "的项目表。请确认这是部门预算绩效文本的工作簿。", path=path)
@@ -172,15 +193,36 @@ def build_document(grids: list[Grid], path: str | None = None) -> Document:
     return Document(**cover, part1=part1, units=units)
 
 
-def _assign_units(contents: list[tuple[str, str, list[str]]], tables: list[Table]) -> list[BudgetUnit]:
+def _refuse_headless_table(grid: Grid) -> None:
+    """A sheet with a project's labels and indicator header but no 项目编码 row would be dropped
+    whole: say so instead. (A sheet listing only indicators, e.g. an indicator library, is left.)"""
+    level1, level2 = L.label_key("一级指标"), L.label_key("二级指标")
+    project_labels = PROJECT_KEYS | {L.label_key(L.SPENDING)}
+    if not any(is_title(v) or L.label_key(v) in project_labels for v in grid.cells.values()):
+        return
+    for row in sorted(grid.by_row):
+        keys = {key: col for col, key in grid.row_keys(row)}
+        if level1 in keys and level2 in keys:
+            raise grid.error("这里像是一张绩效目标表（有“一级指标”“二级指标”表头），但上方找不到“项目编码”和“项目名称”"
+                             "一行，无法读取这个项目。请补上这一行（项目编码、项目名称）后再打开。", row, keys[level1])
+
+
+def _assign_units(contents: list[tuple[str, str, list[tuple[str, str]]]], tables: list[Table]) -> list[BudgetUnit]:
+    """Units and their projects in the order of the 目录. A 目录 line finds its table by sheet
+    name, or by project code when the clerk renamed the sheet; tables no line names follow."""
     units = [BudgetUnit(code=code, name=name) for code, name, _ in contents]
     by_sheet: dict[str, list[Table]] = {}
+    by_code: dict[str, list[Table]] = {}
     for table in tables:
         by_sheet.setdefault(table.sheet, []).append(table)
+        by_code.setdefault(table.project.code, []).append(table)
+    listed = {sheet for _, _, lines in contents for sheet, _ in lines}
     placed: set[int] = set()
-    for unit, (_, _, sheets) in zip(units, contents):
-        for sheet in sheets:
+    for unit, (_, _, lines) in zip(units, contents):
+        for sheet, code in lines:
             waiting = [t for t in by_sheet.get(sheet, []) if id(t) not in placed]
+            if not waiting and code:
+                waiting = [t for t in by_code.get(code, []) if id(t) not in placed and t.sheet not in listed]
             if waiting:
                 placed.add(id(waiting[0]))
                 unit.projects.append(waiting[0].project)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from perfdesk.fileio import layout as L
 from perfdesk.fileio.grid import Grid
+from perfdesk.fileio.xlsx_cells import Sheet
 from perfdesk.model import Checkpoint, Indicator, Project, SpendingPlan, load_framework
 
 CODE_KEYS = {L.label_key(x) for x in L.CODE_ALIASES}
@@ -34,6 +35,7 @@ NOTE_START = ("注:", "注：", "备注", "说明", "填表", "填报")
 UNIT_PREFIX = re.compile(r"^(预算单位|单位名称|部门名称|单位)[:：]\s*")
 UNIT_NOTE = re.compile(r"[（(]?\s*(金额)?单位\s*[:：]\s*万元\s*[）)]?\s*$")
 GOAL_NUMBER = re.compile(r"^\s*(\d+)\s*[.．、](?!\d)")
+TOTAL_ROWS = {"合计", "小计", "总计"}  # a sum row left under a hand-made indicator table is no indicator
 
 
 @dataclass
@@ -63,6 +65,45 @@ def split_unit_line(text: str) -> tuple[str, str]:
 
 
 def find_tables(grid: Grid, framework: str | None = None) -> list[Table]:
+    """Every table on the sheet, in reading order (top to bottom, then left to right)."""
+    bands = _column_bands(grid)
+    if len(bands) == 1:
+        return _find_in(grid, framework)
+    found = [(table.row, band, table) for band, sub in enumerate(bands) for table in _find_in(sub, framework)]
+    return [table for _, _, table in sorted(found, key=lambda item: item[:2])]
+
+
+def _column_bands(grid: Grid) -> list[Grid]:
+    """Tables put side by side: when a 项目编码 label stands right of another table, the sheet is
+    cut into column bands at the label columns and each band is read like a sheet of its own
+    (columns keep their letters, so messages still point at the real cell)."""
+    if grid.exact:
+        return [grid]
+    leading: set[int] = set()  # columns of labels that start their row: ordinary tables
+    beside: set[int] = set()  # labels with something to their left
+    for row, cells in grid.by_row.items():
+        for c, v in cells:
+            if isinstance(v, str) and L.label_key(v) in CODE_KEYS and _names_near(grid, row):
+                (leading if c == cells[0][0] else beside).add(c)
+    # A label beside other cells starts a table only right of an ordinary one (the tables need
+    # not start on the same row); a list with 序号 left of 项目编码 has no ordinary table.
+    columns = {c for c in beside if leading and c > min(leading)}
+    if not columns:
+        return [grid]
+    columns |= leading
+    edges = sorted(columns)
+    edges[0] = 1  # anything left of the first table belongs to it
+    bands = []
+    for i, low in enumerate(edges):
+        high = edges[i + 1] - 1 if i + 1 < len(edges) else 1 << 20
+        sheet = Sheet(grid.sheet.name, {k: v for k, v in grid.cells.items() if low <= k[1] <= high},
+                      grid.sheet.rows, [(r1, c1, r2, min(c2, high)) for r1, c1, r2, c2 in grid.sheet.merges
+                                        if low <= c1 <= high], grid.sheet.max_row)
+        bands.append(Grid(sheet, grid.exact, grid.path))
+    return bands
+
+
+def _find_in(grid: Grid, framework: str | None) -> list[Table]:
     anchors = [(r, c) for r, cells in sorted(grid.by_row.items()) for c, v in cells
                if isinstance(v, str) and L.label_key(v) in CODE_KEYS and _names_near(grid, r)
                and c == (1 if grid.exact else cells[0][0])  # the label column, never a value cell
@@ -149,7 +190,8 @@ def read_table(grid: Grid, row: int, col: int, end: int, framework: str | None =
     if purpose:
         fields["purpose"] = _value_text(grid, *value_place(purpose))
     elif "total" in amounts:
-        below = (amounts["total"][0] + 1, grid.right_of(amounts["total"][0], col))
+        below = (_next_filled_row(grid, amounts["total"][0], grid.right_of(amounts["total"][0], col)),
+                 grid.right_of(amounts["total"][0], col))
         if grid.exact or (grid.key(*below) not in ALL_LABEL_KEYS and not grid.key(*below).startswith("资金支出计划")):
             used.add(below)
             fields["purpose"] = _value_text(grid, *below)
@@ -187,16 +229,32 @@ def _value_text(grid: Grid, row: int, col: int, single: bool = False, code: bool
     return text
 
 
+def _next_filled_row(grid: Grid, row: int, col: int, cols: range | None = None) -> int:
+    """The row under ``row`` holding its values: the next one, or the first non-blank one of the
+    next three when the clerk inserted blank rows in Excel (never past a label)."""
+    below = row + 1
+    cols = cols or range(col, col + 1)
+    for candidate in range(row + 1, row + 4):
+        if any(key in ALL_LABEL_KEYS or key.startswith("资金支出计划") or key in KEYS["goals"]
+               for _, key in grid.row_keys(candidate)):
+            return below
+        if not grid.blank_row(candidate, cols):
+            return candidate
+    return below
+
+
 def _spending(grid: Grid, row: int, col: int, used: set) -> SpendingPlan:
     checkpoints = []
     column = grid.right_of(row, col)
-    last = max((c for r in (row, row + 1) for c, _ in grid.row_cells(r)), default=column - 1)
+    label_last = max((c for c, _ in grid.row_cells(row)), default=column - 1)
+    values = _next_filled_row(grid, row, column, range(column, label_last + 1))
+    last = max((c for r in (row, values) for c, _ in grid.row_cells(r)), default=column - 1)
     while column <= last:
         label = grid.text(row, column, single=True)
-        has_value = grid.raw(row + 1, column) is not None
+        has_value = grid.raw(values, column) is not None
         if label or has_value:
-            used.update({(row, column), (row + 1, column)})
-            value = grid.percent(row + 1, column, f"资金支出计划“{label}”")
+            used.update({(row, column), (values, column)})
+            value = grid.percent(values, column, f"资金支出计划“{label}”")
             checkpoints.append(Checkpoint(label=label, value=value))
         column = grid.right_of(row, column)
     return SpendingPlan(checkpoints=checkpoints)
@@ -240,6 +298,8 @@ def _indicators(grid: Grid, header: int, end: int, framework: str | None) -> lis
             first = grid.text(row, span.start)
             if first.startswith(NOTE_START):
                 break
+            if L.label_key(first) in TOTAL_ROWS:
+                continue
             if grid.blank_row(row, span):
                 continue  # a template row nobody filled in
         values = {}

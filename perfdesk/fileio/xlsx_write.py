@@ -65,9 +65,11 @@ class _FixedDateZip(zipfile.ZipFile):
 def _clean(text: str, where: str) -> str:
     if len(text) > L.MAX_CELL_TEXT:
         raise SaveError(f"{where}的文字太长（{len(text)} 字），一个单元格最多 {L.MAX_CELL_TEXT} 字，请分段。")
-    # Control characters cannot be stored in .xlsx at all; literal _xHHHH_ would be decoded
-    # by Excel as an escape, so its underscore is escaped in turn.
-    return _EXCEL_ESCAPE.sub(r"_x005F_\1", ILLEGAL_CHARACTERS_RE.sub("", text))
+    # Control characters cannot stand in XML; Excel's own escape _xHHHH_ keeps them (a line
+    # break pasted from Word is \x0b), so the clerk's text reads back exactly. A literal
+    # _xHHHH_ typed by the clerk would be decoded as an escape, so its underscore is escaped first.
+    text = _EXCEL_ESCAPE.sub(r"_x005F_\1", text)
+    return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
 
 
 def _text(ws, ref: str, text: str, where: str, style: Alignment = LEFT, font: Font = BODY, box: bool = True):

@@ -118,23 +118,36 @@ def _property(element, name: str, default: str | None = None) -> str | None:  # 
 
 
 def _body_blocks(document) -> list[Block]:  # noqa: ANN001 - a python-docx Document
-    line = 0
-    for child in _content(document.element.body):
+    line = [0]
+    yield from _blocks_of(document.element.body, line)
+
+
+def _blocks_of(parent, line: list[int]):  # noqa: ANN001, ANN202 - paragraphs and tables of a body or cell
+    for child in _content(parent):
         if child.tag == W + "p":
-            line += 1
+            line[0] += 1
             text = _paragraph_text(child)
             if text.strip():
-                yield Block(line, text=text, blank_before=True)
+                yield Block(line[0], text=text, blank_before=True)
+        else:
+            yield from _table_blocks(child, line)
+
+
+def _table_blocks(table, line: list[int]):  # noqa: ANN001, ANN202
+    for tr in table.iter(W + "tr"):
+        if tr.getparent() is not table and tr.getparent().getparent() is not table:
+            continue  # a row of a nested table: read where its cell is met below
+        tcs = [tc for tc in tr.iter(W + "tc") if tc.getparent() is tr or tc.getparent().getparent() is tr]
+        if any(inner.tag == W + "tbl" for tc in tcs for inner in _content(tc)):
+            # A layout table holding the real one (a Word template boxing each project): its
+            # cells are read as the body is, their paragraphs as lines and the inner table's rows.
+            for tc in tcs:
+                yield from _blocks_of(tc, line)
             continue
-        for tr in child.iter(W + "tr"):
-            if tr.getparent() is not child and tr.getparent().getparent() is not child:
-                continue  # a table nested in a cell: its text is not a row of this table
-            line += 1
-            before = tr.find(f"{W}trPr/{W}gridBefore")
-            cells: list[str] = [""] * int(before.get(W + "val", "0") if before is not None else 0)
-            for tc in tr.iter(W + "tc"):
-                if tc.getparent() is not tr and tc.getparent().getparent() is not tr:
-                    continue
-                cells.append("" if _property(tc, "vMerge") == "continue" else _cell_text(tc))
-                cells.extend([""] * (int(_property(tc, "gridSpan", "1") or 1) - 1))
-            yield Block(line, cells=cells, lines=[line] * len(cells))
+        line[0] += 1
+        before = tr.find(f"{W}trPr/{W}gridBefore")
+        cells: list[str] = [""] * int(before.get(W + "val", "0") if before is not None else 0)
+        for tc in tcs:
+            cells.append("" if _property(tc, "vMerge") == "continue" else _cell_text(tc))
+            cells.extend([""] * (int(_property(tc, "gridSpan", "1") or 1) - 1))
+        yield Block(line[0], cells=cells, lines=[line[0]] * len(cells))

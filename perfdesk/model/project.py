@@ -51,7 +51,10 @@ class Checkpoint(_Model):
             return None
         if isinstance(value, float):
             value = repr(value)
-        number = Decimal(str(value))
+        try:
+            number = Decimal(str(value))
+        except ArithmeticError:  # pydantic reports only ValueError with the field's place
+            raise ValueError(f"“{value}”不是数字") from None
         if not number.is_finite():
             raise ValueError("不是数字")
         return number

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -179,6 +180,8 @@ def export_pdf(document: Document, target: str | os.PathLike | BinaryIO, project
     Raises FontMissingError without a CJK TrueType font, PerfdeskError for an unknown project
     code, SaveError if the file cannot be written (the old file, if any, is left as it was).
     """
+    if not hasattr(target, "write"):
+        _refuse_overwriting_a_non_pdf(Path(target))
     font_set = find_fonts(fonts)
     entries = _chosen(document, project_codes)
     record = PageRecord(body_font=font_set.body)
@@ -200,10 +203,28 @@ def export_pdf(document: Document, target: str | os.PathLike | BinaryIO, project
     return ExportResult(pages=record.last_page, headings=record.headings, notes=list(font_set.notes))
 
 
+def _refuse_overwriting_a_non_pdf(path: Path) -> None:
+    """``export a.xlsx a.xlsx`` (or a slip in the save dialog) must not replace a workbook by a PDF."""
+    if not path.is_file() or path.suffix.lower() == ".pdf":
+        return  # a new file, or an older (perhaps damaged) PDF export
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(5)
+    except OSError:
+        return  # unreadable: writing will say why
+    if head and head != b"%PDF-":
+        raise SaveError(f"“{path}”已存在，而且不是 PDF 文件（可能是工作簿或文档），导出不会覆盖它。"
+                        "请换一个以 .pdf 结尾的文件名。")
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     temporary = None
     try:
+        # mkstemp makes the file private (0600); a PDF for the bureau keeps the old file's
+        # permissions, or the usual ones for a new file.
+        mode = stat.S_IMODE(path.stat().st_mode) if path.is_file() else 0o644
         handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".pdf.tmp", dir=path.parent or ".")
+        os.chmod(temporary, mode)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

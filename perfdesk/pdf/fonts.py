@@ -85,9 +85,9 @@ def _markup(fonts: FontSet, font: str, text: str) -> str:
             out.append("&lt;")
         elif char == ">":
             out.append("&gt;")
-        elif char == "\n":
+        elif char in "\n\x0b\x0c":  # \x0b: a line break pasted from Word
             out.append("<br/>")
-        elif char == "\r":
+        elif code < 32 and char != "\t":  # other control characters print as nothing
             continue
         elif code < 128 or fonts.has_glyph(font, char):
             out.append(char)

@@ -59,8 +59,8 @@ def test_many_files_give_a_summary_line_each(tmp_path, capsys):
     assert main(["check", *files]) == 2
     out = capsys.readouterr().out
     summary = out[out.index("共审核 3 个文件："):].splitlines()
-    assert summary[1:] == [f"  {files[0]}：6 个错误，15 个警告，48 个提示",
-                           f"  {files[1]}：4 个错误，0 个警告，6 个提示",
+    assert summary[1:] == [f"  {files[0]}：6 个错误，13 个警告，30 个提示",
+                           f"  {files[1]}：4 个错误，0 个警告，4 个提示",
                            f"  {files[2]}：未发现问题"]
     assert "[错误] 第 1 个项目（13020822P00871410001L） 第 1 条 绩效目标：第 1 条绩效目标是模板中的占位文字“目标内容1”" in out
 

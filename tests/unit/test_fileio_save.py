@@ -53,7 +53,7 @@ def test_a_save_interrupted_midway_leaves_the_old_file_intact(tmp_path, monkeypa
     with pytest.raises(SaveError) as caught:
         save_document(generate_document(projects=5, seed=2), path)
     monkeypatch.undo()
-    assert "原来的文件没有改动" in str(caught.value) and "No space left on device" in str(caught.value)
+    assert "原来的文件没有改动" in str(caught.value) and "磁盘空间不足" in str(caught.value)
     assert path.read_bytes() == before
     assert load_document(path) == old
     assert leftovers(tmp_path) == []
