@@ -70,3 +70,7 @@ class ProjectScope:
 
     def goal_fix(self, label: str, item: int, text: str) -> Fix:
         return Fix(label, (("goal", {"text": text}, item, self.unit, self.index),))
+
+    def removal_fix(self, label: str, target: str, *indices: int) -> Fix:
+        """Take goals or indicator rows out of this project (e.g. a duplicated row)."""
+        return Fix(label, removals=tuple((target, i, self.unit, self.index) for i in indices))

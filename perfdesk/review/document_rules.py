@@ -23,7 +23,8 @@ def check_cover(document: Document, report: Report) -> None:
     for attribute, name in (("prepared_by", "编制"), ("reviewed_by", "审核")):
         text = getattr(document, attribute).strip()
         if not text:
-            report.add("cover-missing", f"封面的{name}单位为空，打印时“{name}”一行会空着。", field="cover")
+            report.add("cover-missing", f"封面的{name}单位为空，打印时“{name}”一行会空着；如需打印，请在封面填写。",
+                       field="cover")
         elif rules.is_placeholder(text):
             report.add("cover-placeholder", f"封面的{name}单位“{text}”留有占位文字（如 XXX），请填写实际单位名称。",
                        field="cover")
@@ -71,7 +72,7 @@ def check_part1(document: Document, report: Report) -> None:
 def check_units(document: Document, report: Report) -> None:
     rules = report.rules
     if document.project_count() == 0:
-        report.add("no-projects", "文本中还没有预算项目，请至少添加一个项目的绩效目标表。", field="unit")
+        report.add("no-projects", "文本中还没有预算项目；本部门如有项目支出，请为每个项目添加绩效目标表。", field="unit")
     for u, unit in enumerate(document.units):
         report.unit = u  # so that activating the finding can select the unit
         code, name = unit.code.strip(), unit.name.strip()
@@ -90,14 +91,17 @@ def check_units(document: Document, report: Report) -> None:
 
 def check_across_projects(document: Document, report: Report) -> None:
     """Findings that compare projects with each other (so an edit may change others')."""
-    first: dict[str, int] = {}
+    first: dict[str, tuple[int, str]] = {}
     for number, (u, p, _, project) in enumerate(document.projects(), start=1):
         code = project.code.strip()
         if not code:
             continue
         if code in first:
+            other, name = first[code]
+            named = f"（{name}）" if name else ""
             report.unit, report.project, report.number, report.project_code = u, p, number, code
-            report.add("code-duplicate", f"项目编码与第 {first[code]} 个项目相同，请核对。", field="code")
+            report.add("code-duplicate", f"项目编码“{code}”与第 {other} 个项目{named}相同；每个项目的编码应各不相同，"
+                                         f"请按预算系统核对。", field="code")
         else:
-            first[code] = number
+            first[code] = (number, project.name.strip())
     report.unit = report.project = report.number = report.project_code = None

@@ -30,14 +30,31 @@ class Severity(str, Enum):
 # One document update, in the argument order of Document.update_item / UpdateCommand:
 # (target, fields, index, unit, project).
 Update = tuple[str, dict[str, Any], "int | None", "int | None", "int | None"]
+# One item taken out, in the argument order of Document.remove_item / RemoveCommand:
+# (target, index, unit, project).
+Removal = tuple[str, int, "int | None", "int | None"]
 
 
 @dataclass(frozen=True, eq=False)
 class Fix:
-    """A one-click correction: its Chinese label and the updates to push in one macro."""
+    """A one-click correction: its Chinese label, the updates and then the removals to push
+    in one macro. Removals are kept in descending index order, so that taking one out never
+    shifts the place of the next."""
 
     label: str
-    updates: tuple[Update, ...]
+    updates: tuple[Update, ...] = ()
+    removals: tuple[Removal, ...] = ()
+
+    def __post_init__(self) -> None:
+        ordered = tuple(sorted(self.removals, key=lambda r: r[1], reverse=True))
+        object.__setattr__(self, "removals", ordered)
+
+    def apply(self, document: Any) -> None:
+        """Apply straight to a document (no undo): what the window's macro does, for scripts and tests."""
+        for target, fields, index, unit, project in self.updates:
+            document.update_item(target, fields, index, unit, project)
+        for target, index, unit, project in self.removals:
+            document.remove_item(target, index, unit, project)
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,7 +96,8 @@ class Finding:
         fix = self.fix
         if fix is not None:
             updates = tuple(_move_update(u, unit, project) for u in fix.updates)
-            fix = Fix(fix.label, updates)
+            removals = tuple(_move_removal(r, unit, project) for r in fix.removals)
+            fix = Fix(fix.label, updates, removals)
         return replace(self, unit=unit, project=project, number=number, fix=fix)
 
     def place(self, with_project: bool = True) -> str:
@@ -117,6 +135,13 @@ def _move_update(update: Update, unit: int, project: int) -> Update:
     return (target, fields, index, unit, project)
 
 
+def _move_removal(removal: Removal, unit: int, project: int) -> Removal:
+    target, index, _, _ = removal
+    if target == "project":
+        return (target, project, unit, None)
+    return (target, index, unit, project)
+
+
 # Field names used in findings, with the Chinese heading a clerk sees.
 FIELDS: dict[str, str] = {
     "department": "部门名称", "year": "预算年度", "cover": "封面", "overall_goal": "总体绩效目标",
@@ -142,7 +167,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "sub-goal-incomplete": (W, "分项绩效目标缺少标题、目标或指标"),
     "measures-empty": (W, "没有工作保障措施"),
     "measure-empty": (W, "保障措施为空"),
-    "no-projects": (E, "没有预算项目"),
+    "no-projects": (W, "没有预算项目"),
     "unit-incomplete": (W, "预算单位编码或名称有误"),
     "unit-empty": (H, "预算单位下没有项目"),
     "markup": (W, "粘贴带入的网页标记"),
@@ -166,7 +191,8 @@ RULES: dict[str, tuple[Severity, str]] = {
     "plan-gap": (W, "资金支出计划中间有空白"),
     "plan-trailing-blank": (H, "资金支出计划达到100%后留空"),
     "goals-missing": (E, "没有绩效目标"),
-    "goal-placeholder": (E, "绩效目标为空或是占位文字"),
+    "goal-placeholder": (E, "绩效目标是占位文字"),
+    "goal-empty": (W, "绩效目标中有空行"),
     "goal-numbered": (H, "绩效目标自带编号"),
     # indicator rows
     "indicators-missing": (E, "没有绩效指标"),
@@ -178,6 +204,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "level2-mismatch": (E, "二级指标放在了错误的一级指标下"),
     "level-scattered": (H, "同一指标分散在不相邻的行"),
     "required-missing": (W, "缺少必备的指标类别"),
+    "row-empty": (W, "指标行没有内容"),
     "level3-empty": (E, "三级指标为空"),
     "value-empty": (E, "指标值为空"),
     "cell-empty": (W, "指标描述或确定依据为空"),
@@ -190,6 +217,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "cost-not-money": (W, "成本指标不是金额"),
     "cost-lower-bound": (H, "成本指标写成下限"),
     "time-value-unit": (W, "时效指标的指标值不是时间"),
+    "time-before-year": (W, "时效指标的时限早于预算年度"),
     "satisfaction-not-percent": (W, "满意度指标不是百分比"),
     "satisfaction-below-floor": (W, "满意度低于下限"),
     "value-echo": (E, "指标值只是重复三级指标或描述"),

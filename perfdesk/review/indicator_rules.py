@@ -7,6 +7,7 @@ region's rule data.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from perfdesk.model import Indicator, ValueKind, format_amount
@@ -14,6 +15,11 @@ from perfdesk.review.context import ProjectScope
 from perfdesk.review.ruledata import fold, has_digit, has_markup, strip_markup
 
 HUNDRED = Decimal(100)
+# Examples of measurable values, by 二级指标, for the "no number" message.
+_EXAMPLES = {"数量指标": "“≥5人”“≥10家”", "质量指标": "“≥95%”“验收合格率100%”",
+             "成本指标": "“≤0.2万元”“≤500元/人”", "经济成本指标": "“≤0.2万元”"}
+_LOWER_TO_UPPER = (("≥", "≤"), (">=", "<="), ("＞", "＜"), (">", "<"), ("不低于", "不超过"), ("不少于", "不超过"))
+_YEAR = re.compile(r"(20[0-9]{2})年")
 _CELL_NAMES = {"level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "description": "绩效指标描述",
                "value": "指标值", "basis": "指标值确定依据"}
 
@@ -24,18 +30,27 @@ def check_indicators(scope: ProjectScope) -> None:
         scope.add("indicators-missing", "没有绩效指标，请按产出、效益、满意度指标填写指标表。", field="indicators")
         return
     kinds: list[str | None] = []
+    described_by_name: list[int] = []
     for row, indicator in enumerate(indicators):
         kind = _levels(scope, row, indicator)
         kinds.append(kind)
         filled = _cells(scope, row, indicator)
         if filled:
             _value(scope, row, indicator, kind)
-        _echo(scope, row, indicator)
+        if _echo(scope, row, indicator):
+            described_by_name.append(row)
         for field in _CELL_NAMES:
             text = getattr(indicator, field)
             if has_markup(text):
                 scope.add("markup", f"{_CELL_NAMES[field]}含有从网页粘贴带入的标记（如 <p>），请清除。", field=field,
                           row=row, fix=scope.indicator_fix("清除标记", row, **{field: strip_markup(text)}))
+    if described_by_name:
+        # Very common in published texts and not a mistake in itself: one hint per table,
+        # not one per row, so that it does not bury the findings that matter.
+        rows = "、".join(str(r + 1) for r in described_by_name)
+        scope.add("description-echo", f"第 {rows} 行的绩效指标描述与三级指标相同；可写明指标的具体含义或计算口径"
+                                      f"（如“奖补企业数量”写成“年内获得奖补的科技型企业家数”）。",
+                  field="description", row=described_by_name[0])
     _required(scope, kinds)
     _duplicates(scope)
     _scattered(scope, kinds)
@@ -48,6 +63,15 @@ def _levels(scope: ProjectScope, row: int, indicator: Indicator) -> str | None:
     parent = framework.parent_of(level2) if level2 else None
     found = framework.find_level1(level1) if level1 else None
     fix = scope.indicator_fix(f"一级指标改为“{parent}”", row, level1=parent) if parent else None
+    moved = framework.canonical_level2(level1) if level1 and found is None else None
+    if moved and (parent is None or kind == moved):
+        # The other layout (财政部 2021: 成本指标 at the first level, 经济成本指标 under it):
+        # one finding for the row, which keeps its meaning (a cost) for the other checks.
+        owner = framework.parent_of(moved)
+        scope.add("level1-unknown", f"“{level1}”在{framework.name}中是“{owner}”下的二级指标；请把一级指标改为"
+                                    f"“{owner}”，二级指标改为“{moved}”。", field="level1", row=row,
+                  fix=scope.indicator_fix(f"改为“{owner}”／“{moved}”", row, level1=owner, level2=moved))
+        return moved
     if not level1:
         scope.add("level1-missing", "一级指标为空，请选择产出、效益或满意度指标。", field="level1", row=row, fix=fix)
     elif found is None:
@@ -61,7 +85,10 @@ def _levels(scope: ProjectScope, row: int, indicator: Indicator) -> str | None:
     elif parent is None:
         names = "、".join(framework.level2_names(level1)) if found else ""
         hint = f"（“{level1}”下可选：{names}）" if names else ""
-        scope.add("level2-unknown", f"二级指标“{level2}”不在{framework.name}中{hint}。", field="level2", row=row)
+        spelled = framework.canonical_level2(level2 + "指标")  # "成本" for 成本指标
+        kind = spelled or kind  # still read the row as what it evidently is
+        scope.add("level2-unknown", f"二级指标“{level2}”不在{framework.name}中{hint}。", field="level2", row=row,
+                  fix=scope.indicator_fix(f"改为“{spelled}”", row, level2=spelled) if spelled else None)
     elif found is not None and parent != found.name:
         scope.add("level2-mismatch", f"二级指标“{level2}”属于“{parent}”，却放在了“{level1}”下。", field="level2",
                   row=row, fix=fix)
@@ -71,17 +98,30 @@ def _levels(scope: ProjectScope, row: int, indicator: Indicator) -> str | None:
 def _cells(scope: ProjectScope, row: int, indicator: Indicator) -> bool:
     """Empty and placeholder cells; True when the value is worth reading further."""
     rules = scope.rules
-    for field in ("level3", "description", "value", "basis"):
-        text = getattr(indicator, field).strip()
+    texts = [indicator.level3.strip(), indicator.description.strip(), indicator.value.strip(), indicator.basis.strip()]
+    blank = [not text or rules.is_placeholder(text) for text in texts]
+    if not any(blank):
+        return True  # the usual row: nothing empty, nothing left from the template
+    if all(blank):
+        # A template row left as it was (often 生态效益指标 with 无 in every cell): one finding
+        # for the row, not four, and taking it out is usually what the clerk means.
+        kind = indicator.level2.strip() or indicator.level1.strip()
+        named = f"“{kind}”这一行" if kind else "这一行"
+        scope.add("row-empty", f"{named}没有填写指标内容（三级指标、描述、指标值、依据都为空或是占位文字）；"
+                               f"本项目如没有此类指标，请删除这一行，否则请填写。", field="level3", row=row,
+                  fix=scope.removal_fix("删除这一行", "indicator", row))
+        return False
+    for field, text, empty in zip(("level3", "description", "value", "basis"), texts, blank):
+        if not empty:
+            continue
         name = _CELL_NAMES[field]
         if not text:
             rule = {"level3": "level3-empty", "value": "value-empty"}.get(field, "cell-empty")
             scope.add(rule, f"{name}为空，请填写。", field=field, row=row)
-        elif rules.is_placeholder(text):
+        else:
             rule = "value-placeholder" if field == "value" else "cell-placeholder"
             scope.add(rule, f"{name}“{text}”是模板中的占位文字，请填写实际内容。", field=field, row=row)
-    value = indicator.value.strip()
-    return bool(value) and not rules.is_placeholder(value)
+    return not blank[2]
 
 
 def _value(scope: ProjectScope, row: int, indicator: Indicator, kind: str | None) -> None:
@@ -95,15 +135,19 @@ def _value(scope: ProjectScope, row: int, indicator: Indicator, kind: str | None
             if kind in rules.time_kinds and rules.names_a_time(text):
                 pass
             elif kind in rules.time_kinds:
-                scope.add("value-not-numeric", f"时效指标的指标值“{text}”没有写明时限，请写成“年底前”“2024年6月底前”"
-                                               f"或“≥95%”这样可核对的目标。", field="value", row=row,
+                month = f"{scope.document.year}年6月底前" if scope.document.year else "6月底前"
+                scope.add("value-not-numeric", f"时效指标的指标值“{text}”没有写明时限，请写成“年底前”“{month}”"
+                                               f"或“≥95%”（及时率）这样可核对的目标。", field="value", row=row,
                           severity=rules.numeric_kinds[kind])
             else:
-                scope.add("value-not-numeric", f"{kind}的指标值“{text}”没有数字，请写成“≥5人”“≥95%”“≤0.2万元”"
+                examples = _EXAMPLES.get(kind, "“≥5人”“≥95%”“≤0.2万元”")
+                scope.add("value-not-numeric", f"{kind}的指标值“{text}”没有数字，年底无法考核；请写成{examples}"
                                                f"这样可衡量的目标。", field="value", row=row,
                           severity=rules.numeric_kinds[kind])
     elif rules.is_vague(text):
         scope.add("value-vague", f"指标值“{text}”比较笼统，如能量化（如“≥90%”）更便于评价。", field="value", row=row)
+    if kind in rules.time_kinds:
+        _deadline_year(scope, row, text)
     if not quantitative:
         if kind in rules.satisfaction_kinds:
             scope.add("satisfaction-not-percent", f"满意度指标的指标值“{text}”应写成百分比，如“≥90%”。",
@@ -121,7 +165,8 @@ def _value(scope: ProjectScope, row: int, indicator: Indicator, kind: str | None
                       field="value", row=row)
         elif rules.satisfaction_floor is not None and reading.number is not None \
                 and reading.number < rules.satisfaction_floor:
-            scope.add("satisfaction-below-floor", f"满意度目标“{text}”低于 {rules.satisfaction_floor}%，请核对。",
+            scope.add("satisfaction-below-floor", f"满意度目标“{text}”低于审核规则要求的 {rules.satisfaction_floor}%，"
+                                                  f"请核对。",
                       field="value", row=row)
 
 
@@ -139,22 +184,38 @@ def _cost(scope: ProjectScope, row: int, text: str, comparison: str | None, numb
         scope.add("cost-above-budget", f"成本指标“{text}”（{format_amount(amount)} 万元）超过了项目预算数 "
                                        f"{format_amount(budget)} 万元，请核对。", field="value", row=row)
     if comparison in ("≥", ">"):
+        fix = None
+        for lower, upper in _LOWER_TO_UPPER:
+            if text.startswith(lower):
+                fixed = upper + text[len(lower):]
+                fix = scope.indicator_fix(f"改为“{fixed}”", row, value=fixed)
+                break
         scope.add("cost-lower-bound", f"成本指标“{text}”写成了下限（≥）；成本通常应控制在上限以内（≤）。",
-                  field="value", row=row)
+                  field="value", row=row, fix=fix)
 
 
-def _echo(scope: ProjectScope, row: int, indicator: Indicator) -> None:
+def _deadline_year(scope: ProjectScope, row: int, text: str) -> None:
+    """A deadline in a year before the budget year (a date copied from last year's table)."""
+    year = scope.document.year
+    named = [int(y) for y in _YEAR.findall(fold(text))]
+    if year and named and max(named) < year:
+        scope.add("time-before-year", f"时效指标的时限“{text}”在 {max(named)} 年，早于预算年度 {year} 年；"
+                                      f"请改为本年度内的时限（如“{year}年底前”）。", field="value", row=row)
+
+
+def _echo(scope: ProjectScope, row: int, indicator: Indicator) -> bool:
+    """Cells that only repeat each other; True when the description merely repeats the name."""
     level3, description = fold(indicator.level3), fold(indicator.description)
     value, basis = fold(indicator.value), fold(indicator.basis)
-    if value and value in (level3, description):
+    # Placeholders (无, 目标内容1) repeated across cells are reported as placeholders already.
+    placeholder = scope.rules.is_placeholder
+    if value and value in (level3, description) and not placeholder(indicator.value):
         scope.add("value-echo", f"指标值“{indicator.value.strip()}”只是重复了指标名称，没有写出目标；请填写可衡量的目标值。",
                   field="value", row=row)
-    if description and description == level3:
-        scope.add("description-echo", "绩效指标描述与三级指标相同，可写明指标的具体含义或计算口径。",
-                  field="description", row=row)
-    if basis and basis in (level3, description):
+    if basis and basis in (level3, description) and not placeholder(indicator.basis):
         scope.add("basis-echo", f"指标值确定依据“{indicator.basis.strip()}”只是重复了指标名称；请填写依据，"
                                 f"如“工作计划”“历史标准”。", field="basis", row=row)
+    return bool(description) and description == level3 and not placeholder(indicator.description)
 
 
 def _required(scope: ProjectScope, kinds: list[str | None]) -> None:
@@ -176,8 +237,8 @@ def _duplicates(scope: ProjectScope) -> None:
         if not any(cells):
             continue
         if cells in rows:
-            scope.add("row-duplicate", f"这一行与第 {rows[cells] + 1} 行完全相同，请删除重复的行。",
-                      field="level3", row=row)
+            scope.add("row-duplicate", f"这一行与第 {rows[cells] + 1} 行完全相同，打印时会出现两遍；请删除重复的行。",
+                      field="level3", row=row, fix=scope.removal_fix("删除重复的行", "indicator", row))
             continue
         rows[cells] = row
         name = (fold(indicator.level2), cells[2])

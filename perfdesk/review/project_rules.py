@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from perfdesk.model import SpendingPlan, format_amount
 from perfdesk.review.context import ProjectScope
-from perfdesk.review.findings import Fix
+from perfdesk.review.findings import Fix, Severity
 from perfdesk.review.ruledata import fold, has_markup, strip_markup
 
 HUNDRED = Decimal(100)
@@ -36,9 +36,17 @@ def _code(scope: ProjectScope) -> None:
         return
     year = scope.document.year
     if match and "year" in match.groupdict() and year:
-        if int(match.group("year")) != year % 100:
-            scope.add("code-year", f"项目编码中的年度“{match.group('year')}”与预算年度 {year} 不一致；"
-                                   f"如不是上年结转项目，请核对编码。", field="code")
+        short = match.group("year")
+        if int(short) != year % 100:
+            full = year // 100 * 100 + int(short)
+            if f"{full}年" in fold(scope.project.name):
+                # "提前下达 2023 年…专项资金": funds of that year, whose project was set up then.
+                scope.add("code-year", f"项目编码中的年度“{short}”与预算年度 {year} 不一致，项目名称也写明 {full} 年；"
+                                       f"如是 {full} 年下达或结转的资金，可不改；如是从上年文本复制来的，请更新编码和名称。",
+                          field="code", severity=Severity.HINT)
+            else:
+                scope.add("code-year", f"项目编码中的年度“{short}”与预算年度 {year} 不一致；"
+                                       f"如不是上年结转项目，请按预算系统核对编码。", field="code")
 
 
 def _name_and_purpose(scope: ProjectScope) -> None:
@@ -58,7 +66,8 @@ def _name_and_purpose(scope: ProjectScope) -> None:
     for field in ("name", "purpose"):
         text = getattr(project, field)
         if has_markup(text):
-            scope.add("markup", "含有从网页粘贴带入的标记（如 <p>），打印时会原样出现，请清除。", field=field,
+            name = "项目名称" if field == "name" else "资金用途"
+            scope.add("markup", f"{name}含有从网页粘贴带入的标记（如 <p>），打印时会原样出现，请清除。", field=field,
                       fix=scope.project_fix("清除标记", **{field: strip_markup(text)}))
 
 
@@ -131,9 +140,17 @@ def _spending_plan(scope: ProjectScope) -> None:
                       field="spending_plan", item=j)
             break
     last_index, last = filled[-1]
-    if last != target:
-        scope.add("plan-not-100", f"资金支出计划最后填到 {_percent(last)}%（{labels[last_index]}），"
-                                  f"累计应在年底前达到 100%。", field="spending_plan", item=last_index)
+    if last != target and last_index < len(values) - 1 and last < target:
+        blank = "、".join(labels[last_index + 1:])
+        # Only the last checkpoint missing (25% 50% 75% and a blank): filling it is the evident fix.
+        fix = _plan_fix(scope, f"{labels[-1]}填 100%", values[:-1] + [target]) \
+            if last_index == len(values) - 2 else None
+        scope.add("plan-not-100", f"资金支出计划到{labels[last_index]}累计 {_percent(last)}%，{blank}为空；"
+                                  f"累计支出应在{labels[-1]}达到 100%，请补填。", field="spending_plan",
+                  item=len(values) - 1, fix=fix)
+    elif last != target:
+        scope.add("plan-not-100", f"资金支出计划到{labels[last_index]}累计 {_percent(last)}%，"
+                                  f"累计支出应在{labels[-1]}达到 100%，请核对。", field="spending_plan", item=last_index)
     first_index = filled[0][0]
     for i in range(first_index + 1, last_index):
         if values[i] is None:
@@ -173,11 +190,18 @@ def _goals(scope: ProjectScope) -> None:
     if not [g for g in goals if g.strip()]:
         scope.add("goals-missing", "没有绩效目标，请写明本项目年度内要达到的目标。", field="goals")
         return
+    real = any(g.strip() and not rules.is_placeholder(g.strip()) for g in goals)
     for i, goal in enumerate(goals):
         text = goal.strip()
         if not text or rules.is_placeholder(text):
-            what = "为空" if not text else f"是模板中的占位文字“{text}”"
-            scope.add("goal-placeholder", f"第 {i + 1} 条绩效目标{what}，请改为本项目的实际目标。", field="goals", item=i)
+            # Only when other real goals remain is taking the line out a fix; else it needs writing.
+            remove = scope.removal_fix("删除这一条", "goal", i) if real else None
+            if not text:
+                scope.add("goal-empty", f"第 {i + 1} 条绩效目标为空，打印时只有编号；请填写或删除这一条。",
+                          field="goals", item=i, fix=remove)
+            else:
+                scope.add("goal-placeholder", f"第 {i + 1} 条绩效目标是模板中的占位文字“{text}”，请改为本项目的实际目标"
+                                              f"{'或删除这一条' if real else ''}。", field="goals", item=i, fix=remove)
             continue
         if has_markup(goal):
             scope.add("markup", f"第 {i + 1} 条绩效目标含有从网页粘贴带入的标记（如 <p>），请清除。", field="goals",
