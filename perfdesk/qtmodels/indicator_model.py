@@ -4,14 +4,12 @@ Cells show the clerk's text exactly. Beside it the model offers what the grid ne
 framework's 一级/二级 choices, the reading of each 指标值 (tooltip), a quiet mark where a
 number is expected but the value has none, and whether a 一级/二级 cell continues a run of
 equal cells above or below (drawn merged as in the official layout). Edits are undo
-commands; a paste of several rows is one macro. Also here: reading and writing rows as
-tab-separated text the way Excel and WPS put them on the clipboard.
+commands; a paste of several rows is one macro. The clipboard's tab-separated text is read
+and written by :mod:`perfdesk.qtmodels.clipboard_rows`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -27,6 +25,7 @@ from perfdesk.model import (
     ValueKind,
     load_framework,
 )
+from perfdesk.qtmodels.clipboard_rows import indicator_rows, rows_from_tsv, rows_to_tsv  # noqa: F401 - re-exported
 from perfdesk.undo import InsertCommand, MoveCommand, RemoveCommand, UpdateCommand
 
 COL_LEVEL1, COL_LEVEL2, COL_LEVEL3, COL_DESCRIPTION, COL_VALUE, COL_BASIS = range(6)
@@ -50,41 +49,6 @@ NUMBER_EXPECTED = frozenset({"数量指标", "质量指标", "时效指标", "�
 BASIS_CHOICES = ("工作计划", "计划标准", "历史标准", "行业标准", "工作标准", "资金发放表", "问卷调查",
                  "电话回访", "年初预算")
 MISSING_NUMBER_BACKGROUND = QColor("#fff3d6")
-
-
-def rows_from_tsv(text: str) -> list[list[str]]:
-    """Rows of cells from tab-separated clipboard text as Excel/WPS write it.
-
-    Rows end in CR LF (or LF); a cell holding a tab, line break or quote is quoted with
-    doubled inner quotes. A trailing empty line is not a row.
-    """
-    if not text:
-        return []
-    rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter="\t")]
-    while rows and all(cell == "" for cell in rows[-1]):
-        rows.pop()
-    return rows
-
-
-def rows_to_tsv(rows: list[list[str]]) -> str:
-    """Tab-separated text that Excel/WPS paste back as the same cells."""
-    def cell(text: str) -> str:
-        if any(ch in text for ch in '\t\r\n"'):
-            return '"' + text.replace('"', '""') + '"'
-        return text
-
-    return "".join("\t".join(cell(text) for text in row) + "\r\n" for row in rows)
-
-
-def _indicator_rows(rows: list[list[str]]) -> list[list[str]]:
-    """Fit pasted rows to the six indicator fields.
-
-    A copy of the official seven-column table (描述 merged over D:E) gives an empty E cell:
-    when every row has seven cells and E is blank, E is dropped.
-    """
-    if rows and all(len(row) == 7 and row[4] == "" for row in rows):
-        rows = [row[:4] + row[5:] for row in rows]
-    return rows
 
 
 class IndicatorTableModel(QAbstractTableModel):
@@ -303,7 +267,7 @@ class IndicatorTableModel(QAbstractTableModel):
         """
         if self._current is None:
             return row, 0
-        rows = _indicator_rows(rows_from_tsv(text))
+        rows = indicator_rows(rows_from_tsv(text))
         if not rows:
             return row, 0
         width = len(INDICATOR_FIELDS)

@@ -13,6 +13,7 @@ stack as commands.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt
@@ -41,6 +42,21 @@ _EDITABLE_NODE_FLAGS = (_NODE_FLAGS | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.I
 
 _TOP = 0  # internalId of top-level rows; a project's internalId is its unit's stable key
 _PROJECT_DISPLAY_FIELDS = {"name", "budget_total", "code"}
+
+
+_UNIT_LABEL = re.compile(r"(\d{6})\s*(\S.*)")
+
+
+def unit_fields_typed(text: str) -> dict[str, str]:
+    """The unit fields a name typed in the tree stands for.
+
+    The tree shows a unit as ``112003 承德…科学技术协会``, so clerks type it that way when
+    renaming: a leading six-digit unit code goes to the code, the rest to the name.
+    """
+    match = _UNIT_LABEL.fullmatch(text.strip())
+    if match:
+        return {"code": match.group(1), "name": match.group(2).strip()}
+    return {"name": text}
 
 
 class DocumentTreeModel(QAbstractItemModel):
@@ -198,9 +214,11 @@ class DocumentTreeModel(QAbstractItemModel):
         kind, unit, project = self.node(index)
         name = "" if value is None else str(value)
         if kind == "unit":
-            if name == self._document.units[unit].name:
+            fields = unit_fields_typed(name)
+            current = self._document.units[unit]
+            if all(getattr(current, field) == text for field, text in fields.items()):
                 return False
-            self.push(UpdateCommand(self._document, "unit", {"name": name}, index=unit, text="重命名预算单位"))
+            self.push(UpdateCommand(self._document, "unit", fields, index=unit, text="重命名预算单位"))
             return True
         if kind == "project":
             if name == self._document.project(unit, project).name:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from perfdesk.resources import resource_path
 
 DEFAULT_LANGUAGE = "zh_CN"
+LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))  # View ▸ Language; each named in itself
 _installed: list[QTranslator] = []  # kept alive as long as the application
 
 

@@ -3,14 +3,25 @@
 ``IndicatorGrid`` holds the toolbar and ``view`` (objectName "indicatorGrid"), a table view
 over :class:`~perfdesk.qtmodels.indicator_model.IndicatorTableModel`. Its actions (insert
 row, delete rows, move up/down, copy, paste) are public so the main window can put them in
-its menus; copy and paste speak tab-separated text, as Excel and WPS do.
+its menus and the grid's right-click menu; copy and paste speak tab-separated text, as Excel
+and WPS do, and Enter after typing goes to the cell below, as there.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from perfdesk.model import INDICATOR_FIELDS, Document, Indicator
 from perfdesk.qtmodels.indicator_model import COL_DESCRIPTION, COL_LEVEL3, IndicatorTableModel
@@ -58,6 +69,32 @@ class IndicatorTableView(QTableView):
             top_left.row(), bottom_right.row()))
         self.resizeRowsToContents()
 
+    def inputMethodEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # An input method may send a finished word or a Chinese punctuation mark ("，" "≥")
+        # without composing it first. Qt then opened the editor on the old text and dropped
+        # what was typed; start editing with the typed text instead, as a typed key does.
+        text, index = event.commitString(), self.currentIndex()
+        if (text and not event.preeditString() and self.state() != QAbstractItemView.State.EditingState
+                and index.isValid() and self.edit(index, QAbstractItemView.EditTrigger.AnyKeyPressed, event)):
+            editor = self.indexWidget(index)
+            if isinstance(editor, QLineEdit):
+                editor.setText(text)
+                return
+            if isinstance(editor, QComboBox) and editor.isEditable():
+                editor.setEditText(text)
+                return
+        super().inputMethodEvent(event)
+
+    def closeEditor(self, editor, hint) -> None:  # noqa: N802 - Qt's name
+        super().closeEditor(editor, hint)
+        # Enter (SubmitModelCache) goes on to the cell below, as in Excel and WPS, so a clerk
+        # can type a column of 指标值 one after another.
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            current = self.currentIndex()
+            below = current.sibling(current.row() + 1, current.column()) if current.isValid() else current
+            if below.isValid():
+                self.selectionModel().setCurrentIndex(below, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
     def _fit_rows(self, first: int, last: int) -> None:
         for row in range(first, last + 1):
             self.resizeRowToContents(row)
@@ -102,10 +139,13 @@ class IndicatorGrid(QWidget):
                        self.move_down_action, None, self.copy_action, self.paste_action):
             if action is None:
                 self.toolbar.addSeparator()
+                self.view.addAction(self._separator())
             else:
                 self.toolbar.addAction(action)
                 self.view.addAction(action)
         self.view.addAction(self.clear_cells_action)  # the Delete key; not worth a button
+        # A right click in the grid offers the same, as it does in Excel and WPS.
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.model: IndicatorTableModel | None = None
         self.set_document(document, undo_stack)
@@ -120,6 +160,11 @@ class IndicatorGrid(QWidget):
             action.setStatusTip(tip)
         action.triggered.connect(slot)
         return action
+
+    def _separator(self) -> QAction:
+        separator = QAction(self)
+        separator.setSeparator(True)
+        return separator
 
     # ------------------------------------------------------------------ public
     def set_document(self, document: Document, undo_stack: QUndoStack) -> None:
@@ -176,7 +221,7 @@ class IndicatorGrid(QWidget):
         else:
             item, at = Indicator(), self.model.rowCount()
         self.model.insert_indicator(at, item)
-        self.view.setCurrentIndex(self.model.index(at, COL_LEVEL3))
+        self._go_to(self.model.index(at, COL_LEVEL3))
 
     def delete_rows(self) -> None:
         rows = self.selected_rows()
@@ -186,7 +231,7 @@ class IndicatorGrid(QWidget):
         self.model.remove_indicators(rows)
         remaining = self.model.rowCount()
         if remaining:
-            self.view.setCurrentIndex(self.model.index(min(rows[0], remaining - 1), column))
+            self._go_to(self.model.index(min(rows[0], remaining - 1), column))
 
     def move_up(self) -> None:
         self._move(-1)
@@ -228,7 +273,15 @@ class IndicatorGrid(QWidget):
         row, column = (current.row(), current.column()) if current.isValid() else (self.model.rowCount(), 0)
         first, count = self.model.paste(text, row, column)
         if count:
-            self.view.setCurrentIndex(self.model.index(first, max(column, 0) if current.isValid() else 0))
+            self._go_to(self.model.index(first, max(column, 0) if current.isValid() else 0))
+
+    def _go_to(self, index) -> None:
+        """Make ``index`` the current and only selected cell.
+
+        ``view.setCurrentIndex`` reads the keys held down: called from Ctrl++ it added the new
+        row to the old selection, and the Ctrl+- that followed deleted both rows.
+        """
+        self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _update_actions(self, *_: object) -> None:
         has_project = self.model is not None and self.model.project is not None

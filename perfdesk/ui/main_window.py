@@ -10,14 +10,26 @@ the clerk appear in a message box, never as a traceback.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QSplitter, QStackedWidget, QWidget
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QUndoGroup,
+    QUndoStack,
+)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget, QWidget
 
 from perfdesk.model import INDICATOR_FIELDS, Document, format_amount
 from perfdesk.resources import resource_path
+from perfdesk.ui.app import DEFAULT_LANGUAGE, LANGUAGES
 from perfdesk.ui.cover_editor import CoverEditor, document_totals
 from perfdesk.ui.department_tree import DepartmentTree
 from perfdesk.ui.file_actions import FileActions
@@ -60,6 +72,10 @@ class MainWindow(QMainWindow):
 
         self.review = ReviewPanel(self.document, self.undo_stack, self)
         self.review.findingActivated.connect(self.show_finding)
+        # Review rule data chosen in the panel (another region's) is remembered between runs.
+        if self.settings.review_rules():
+            self.review.set_rules_file(self.settings.review_rules(), ask=False)
+        self.review.rulesChanged.connect(self.settings.set_review_rules)
         if hasattr(self.review, "countsChanged"):
             self.review.countsChanged.connect(lambda *_: self._update_status())
         self.review_dock = QDockWidget(self.tr("Review"), self)
@@ -241,7 +257,7 @@ class MainWindow(QMainWindow):
                                            QKeySequence.StandardKey.SaveAs)
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, self.tr("&Import last year's text…"), f.import_text)
-        self.rollover_action = self._action(file_menu, self.tr("Roll forward to &next year…"), f.rollover)
+        self.rollover_action = self._action(file_menu, self.tr("Roll forward to next &year…"), f.rollover)
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, self.tr("&Export PDF…"), f.export_pdf, "Ctrl+E")
         self.preview_action = self._action(file_menu, self.tr("Print pre&view…"), f.print_preview, "Ctrl+Shift+P")
@@ -255,7 +271,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        self.redo_action.setShortcuts(_redo_shortcuts())
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -271,6 +287,17 @@ class MainWindow(QMainWindow):
         toggle = self.review_dock.toggleViewAction()
         toggle.setText(self.tr("&Review findings"))
         view_menu.addAction(toggle)
+        view_menu.addSeparator()
+        self.language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_actions = QActionGroup(self)
+        chosen = self.settings.language() or DEFAULT_LANGUAGE
+        for code, name in LANGUAGES:  # each language named in itself, as language lists are
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            self.language_actions.addAction(action)
+        self.language_actions.triggered.connect(self._language_chosen)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = self._action(help_menu, self.tr("&About perfdesk"), self.about)
 
@@ -281,6 +308,14 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.open_action, self.save_action, None, self.undo_action,
                        self.redo_action, None, self.export_action, self.preview_action, self.print_action):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        # Buttons read "保存", not "保存(S)…"; Undo and Redo keep their short name so that the
+        # buttons after them stay put while the command names change (the tooltip tells).
+        for action in (self.new_action, self.open_action, self.save_action, self.export_action,
+                       self.preview_action, self.print_action):
+            action.setIconText(_button_text(action.text()))
+        self.undo_action.setIconText(_button_text(self.tr("&Undo")))
+        self.redo_action.setIconText(_button_text(self.tr("&Redo")))
+        self.toolbar = toolbar
 
     def _fill_indicator_menu(self) -> None:
         # The grid is rebuilt with each document, and its actions with it.
@@ -307,6 +342,15 @@ class MainWindow(QMainWindow):
         else:
             self.recent_menu.addSeparator()
             self.recent_menu.addAction(self.tr("Clear list"), self.settings.clear_recent)
+
+    def _language_chosen(self, action: QAction) -> None:
+        code = action.data()
+        if code == (self.settings.language() or DEFAULT_LANGUAGE):
+            return
+        self.settings.set_language(code)
+        # Rebuilding every open widget in the other language is not worth it for a choice made once.
+        QMessageBox.information(self, self.tr("Language"),
+                                self.tr("The interface language changes the next time perfdesk starts."))
 
     def about(self) -> None:
         from perfdesk.ui.about import show_about
@@ -335,6 +379,24 @@ class MainWindow(QMainWindow):
 def _public_actions(widget: QObject) -> list[QAction]:
     """The QActions a widget keeps as attributes (``insert_row_action`` …), in definition order."""
     return [value for name, value in vars(widget).items() if isinstance(value, QAction) and not name.startswith("_")]
+
+
+def _button_text(text: str) -> str:
+    """A menu text without its access key and ellipsis: "打印预览(&V)…" → "打印预览"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "").rstrip("…").rstrip(".").strip()
+
+
+def _redo_shortcuts() -> list[QKeySequence]:
+    """Ctrl+Y first (what Excel and WPS users press), then the platform's own redo keys.
+
+    The platform list already holds Ctrl+Y on Windows and most Linux desktops: listing it
+    twice makes Qt call the shortcut ambiguous, and then Ctrl+Y does nothing at all.
+    """
+    keys = [QKeySequence("Ctrl+Y")]
+    for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo):
+        if not key.isEmpty() and key not in keys:
+            keys.append(key)
+    return keys
 
 
 def _dropped_workbook(event) -> str | None:

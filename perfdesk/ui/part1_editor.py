@@ -3,7 +3,7 @@ assurance measures, one tab each, laid out as the printed text is (一、二、�
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -32,6 +32,11 @@ class _ListPane(QWidget):
         self.view.setModel(model)
         self.view.setItemDelegate(NumberingDelegate(self.view))
         self.view.setMinimumWidth(240)
+        # Measures run to a whole paragraph: wrap them in the list instead of a sideways scroll.
+        self.view.setWordWrap(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setSpacing(2)
         self.binder = FieldBinder(document, undo_stack, self._locate)
         self.form = QFormLayout()
         self.fields = QWidget()
@@ -85,6 +90,9 @@ class _ListPane(QWidget):
         at = self.model.rowCount() if row is None else row + 1
         self.undo_stack.push(InsertCommand(self.document, self.model.target, at, self.make_item()))
         self.select(at)
+        first = self.form.itemAt(0, QFormLayout.ItemRole.FieldRole)
+        if first is not None and first.widget() is not None:
+            first.widget().setFocus()  # the clerk types the new item's text next
 
     def remove(self) -> None:
         row = self.current_row()

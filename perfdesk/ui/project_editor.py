@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -79,6 +79,13 @@ class ProjectEditor(QWidget):
                                    | QListView.EditTrigger.AnyKeyPressed)
         self.goals.setWordWrap(True)
         self.goals.selectionModel().currentChanged.connect(lambda *_: self._refresh_goal_buttons())
+        self.goals.itemDelegate().closeEditor.connect(self._goal_editor_closed)
+        self._added_goal: InsertCommand | None = None
+        self.delete_goal_action = QAction(self.tr("Delete goal"), self.goals)
+        self.delete_goal_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_goal_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_goal_action.triggered.connect(self._remove_goal)
+        self.goals.addAction(self.delete_goal_action)
         self.add_goal = QPushButton(self.tr("Add"))
         self.remove_goal = QPushButton(self.tr("Delete"))
         self.goal_up = QPushButton(self.tr("Up"))
@@ -279,10 +286,22 @@ class ProjectEditor(QWidget):
             return
         row = self.goals.currentIndex().row()
         at = self.goals_model.rowCount() if row < 0 else row + 1
-        self.undo_stack.push(InsertCommand(self.document, "goal", at, "", unit=self.unit, project=self.project))
+        command = InsertCommand(self.document, "goal", at, "", unit=self.unit, project=self.project)
+        self.undo_stack.push(command)
         index = self.goals_model.index(at, 0)
         self.goals.setCurrentIndex(index)
+        self._added_goal = command
         self.goals.edit(index)
+
+    def _goal_editor_closed(self, *_: object) -> None:
+        """Escape (or nothing typed) right after Add takes the empty goal back out:
+        a blank "3." would otherwise be printed in the table."""
+        added, self._added_goal = self._added_goal, None
+        if added is None or self.undo_stack.command(self.undo_stack.index() - 1) is not added:
+            return
+        row = self.goals.currentIndex().row()
+        if self._valid() and 0 <= row < self.goals_model.rowCount() and not self.current().goals[row].strip():
+            self.undo_stack.undo()
 
     def _remove_goal(self) -> None:
         row = self.goals.currentIndex().row()

@@ -4,8 +4,11 @@ It follows the clerk's edits: every document change is noted and, after a short 
 typing (a 200 ms single-shot timer), only the touched projects are re-checked, so a
 300-project document never freezes. Double-clicking a finding emits
 ``findingActivated(unit, project, row, field)`` for the window to open that cell. Fixes are
-pushed as UpdateCommands in one undo macro. Nothing here blocks saving or printing; the
-window asks :meth:`ReviewPanel.confirm_export` once before a PDF export with errors left.
+pushed as UpdateCommands, then RemoveCommands (a duplicated row taken out), in one undo
+macro. The rule data is the bundled region's unless another file is chosen ("Rule data…");
+``rulesChanged(path)`` tells the window to remember the choice. Nothing here blocks saving
+or printing; the window asks :meth:`ReviewPanel.confirm_export` once before a PDF export
+with errors left.
 """
 
 from __future__ import annotations
@@ -15,22 +18,25 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from perfdesk.errors import PerfdeskError
 from perfdesk.model import Change, Document
 from perfdesk.qtmodels.findings_model import COL_MESSAGE, COL_PLACE, COL_SEVERITY, GroupKeyRole, FindingsModel
-from perfdesk.review import Finding, Severity, count_by_severity
+from perfdesk.review import Finding, ReviewRules, Severity, count_by_severity, load_rules, load_rules_file
 from perfdesk.review.live import LiveReview
-from perfdesk.undo import UpdateCommand
+from perfdesk.undo import RemoveCommand, UpdateCommand
 
 DEBOUNCE_MS = 200
 
@@ -38,6 +44,7 @@ DEBOUNCE_MS = 200
 class ReviewPanel(QWidget):
     findingActivated = Signal(int, int, int, str)  # unit, project, indicator row (-1), field
     countsChanged = Signal(int, int, int)           # errors, warnings, hints
+    rulesChanged = Signal(str)                      # the rule data file now used ("" = bundled)
 
     def __init__(self, document: Document, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +53,8 @@ class ReviewPanel(QWidget):
         self._undo_stack = undo_stack
         self._live: LiveReview | None = None
         self._counts = {"error": 0, "warning": 0, "hint": 0}
+        self._rules: ReviewRules | None = None  # None: the bundled region's rule data
+        self._rules_path = ""
         self._collapsed: set = set()  # groups the clerk closed; all others (and new ones) open
 
         self._timer = QTimer(self)
@@ -95,6 +104,17 @@ class ReviewPanel(QWidget):
         self.fix_button.setEnabled(False)
         self.fix_button.clicked.connect(self.fix_current)
         bar.addWidget(self.fix_button)
+        self.rules_button = QToolButton(self)
+        self.rules_button.setObjectName("reviewRules")
+        self.rules_button.setText(self.tr("Rule data…"))
+        self.rules_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        rules_menu = QMenu(self.rules_button)
+        self.choose_rules_action = rules_menu.addAction(self.tr("Load another region's rule data…"))
+        self.choose_rules_action.triggered.connect(self.choose_rules_file)
+        self.default_rules_action = rules_menu.addAction(self.tr("Use the bundled rule data"))
+        self.default_rules_action.triggered.connect(lambda: self.set_rules_file(""))
+        self.rules_button.setMenu(rules_menu)
+        bar.addWidget(self.rules_button)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("reviewStatus")
 
@@ -103,6 +123,7 @@ class ReviewPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status_label)
+        self._show_rules()
         self.set_document(document, undo_stack)
 
     # ------------------------------------------------------------- document
@@ -112,7 +133,7 @@ class ReviewPanel(QWidget):
             self._document.unsubscribe(self._changed)
         self._timer.stop()
         self._document, self._undo_stack = document, undo_stack
-        self._live = LiveReview(document)
+        self._live = LiveReview(document, rules=self._rules)
         document.subscribe(self._changed)
         self.model.set_document(document)
         self._collapsed = set()
@@ -123,6 +144,48 @@ class ReviewPanel(QWidget):
         self._timer.stop()
         if self._document is not None:
             self._document.unsubscribe(self._changed)
+
+    # ------------------------------------------------------------ rule data
+    def rules(self) -> ReviewRules:
+        """The rule data the findings come from."""
+        return self._live.rules
+
+    def rules_path(self) -> str:
+        return self._rules_path
+
+    def set_rules(self, rules: ReviewRules | None, path: str = "") -> None:
+        """Check with ``rules`` (None: the bundled ones) from now on; re-checks everything."""
+        self._rules, self._rules_path = rules, path if rules is not None else ""
+        self._timer.stop()
+        self._live = LiveReview(self._document, rules=rules)
+        self._show_rules()
+        self.refresh_now()
+
+    def set_rules_file(self, path: str, ask: bool = True) -> bool:
+        """Check with the rule data in ``path`` ("" for the bundled data). A file that cannot
+        be read leaves the current rules in force: with ``ask`` the clerk is told why."""
+        path = str(path or "")
+        try:
+            rules = load_rules_file(path) if path else None
+        except PerfdeskError as error:
+            if ask:
+                QMessageBox.warning(self, self.tr("Rule data"), str(error))
+            return False
+        self.set_rules(rules, path)
+        self.rulesChanged.emit(path)
+        return True
+
+    def choose_rules_file(self) -> bool:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose review rule data"), self._rules_path,
+                                              self.tr("Review rule data (*.json)"))
+        return self.set_rules_file(path) if path else False
+
+    def _show_rules(self) -> None:
+        rules = self._rules or load_rules()
+        name = rules.name or rules.id
+        where = self._rules_path or self.tr("bundled")
+        self.rules_button.setToolTip(self.tr("Review rules: %1 (%2)").replace("%1", name).replace("%2", where))
+        self.default_rules_action.setEnabled(self._rules is not None)
 
     def _changed(self, change: Change) -> None:
         self._live.note(change)
@@ -174,9 +237,12 @@ class ReviewPanel(QWidget):
         for severity, box in self._filters.items():
             box.setText(labels[severity].replace("%1", str(self._counts[severity.value])))
         if not any(self._counts.values()):
-            self.status_label.setText(self.tr("No problems found."))
+            text = self.tr("No problems found.")
         else:
-            self.status_label.setText(self.tr("Double-click a finding to go to its cell."))
+            text = self.tr("Double-click a finding to go to its cell.")
+        if self._rules is not None:  # another region's rules: say so, the counts depend on it
+            text += "  " + self.tr("Rule data: %1").replace("%1", self._rules.name or self._rules.id)
+        self.status_label.setText(text)
         self._update_fix_button()
 
     # -------------------------------------------------------------- queries
@@ -250,6 +316,8 @@ class ReviewPanel(QWidget):
         try:
             for target, fields, index, unit, project in finding.fix.updates:
                 self._undo_stack.push(UpdateCommand(self._document, target, fields, index, unit, project))
+            for target, index, unit, project in finding.fix.removals:  # highest index first
+                self._undo_stack.push(RemoveCommand(self._document, target, index, unit, project))
         finally:
             self._undo_stack.endMacro()
         self.refresh_now()

@@ -1,5 +1,6 @@
 """What the window remembers between runs (QSettings "perfdesk"/"perfdesk"): geometry and dock
-layout, recent files, the PDF fonts and the interface language; and the dialog for the fonts.
+layout, recent files, the PDF fonts, the review rule data file and the interface language; and
+the dialog for the fonts.
 
 Tests point QSettings at a temporary folder (``QSettings.setPath`` with the INI format) so
 that they never touch a clerk's settings.
@@ -73,10 +74,22 @@ class Settings:
         self.store.setValue("pdf/body_font", body)
         self.store.setValue("pdf/heading_font", heading)
 
+    # ------------------------------------------------------------ review rules
+    def review_rules(self) -> str:
+        """The review rule data file chosen in the window; "" for the bundled rules."""
+        return str(self.store.value("review/rules", "") or "")
+
+    def set_review_rules(self, path: str) -> None:
+        self.store.setValue("review/rules", str(path or ""))
+
     # ------------------------------------------------------------ language
     def language(self) -> str | None:
         value = self.store.value("ui/language", "")
         return str(value) if value else None
+
+    def set_language(self, lang: str) -> None:
+        """Remember the interface language ("zh_CN" or "en") for the next start."""
+        self.store.setValue("ui/language", lang)
 
     def sync(self) -> None:
         self.store.sync()

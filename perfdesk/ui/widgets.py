@@ -8,11 +8,13 @@ Ctrl+Z/Ctrl+Y so that those keys always reach the window's undo stack.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QUndoStack
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack, QValidator
 from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QPlainTextEdit, QStyledItemDelegate, QWidget
 
 from perfdesk.model import Document, format_amount, to_amount
@@ -92,6 +94,43 @@ class TextField(QPlainTextEdit):
         self.finished.emit()
 
 
+class NumberValidator(QValidator):
+    """Digits with at most ``decimals`` places, tidying what clerks type or paste on the way.
+
+    Amounts come from Excel as ``1,234.50``, from a Chinese input method as full-width
+    ``１２３．４５`` or with ``。`` for the point, and from the spending plan's printout as
+    ``30%``. Rejecting those outright lost the clerk's typing without a word, so they are
+    rewritten to plain digits while typing and pasting.
+    """
+
+    def __init__(self, decimals: int, parent=None, digits: int = 12) -> None:
+        super().__init__(parent)
+        point = rf"(\.[0-9]{{0,{decimals}}})?" if decimals else ""
+        self._pattern = re.compile(rf"[0-9]{{0,{digits}}}{point}")
+
+    @staticmethod
+    def tidy(text: str, pos: int) -> tuple[str, int]:
+        """``text`` without separators, spaces and percent signs, full-width forms made plain."""
+        kept, new_pos = [], 0
+        for n, char in enumerate(text):
+            char = _PLAIN.get(char) or unicodedata.normalize("NFKC", char)
+            if char in _DROPPED:
+                char = ""
+            kept.append(char)
+            if n < pos:
+                new_pos += len(char)
+        return "".join(kept), new_pos
+
+    def validate(self, text: str, pos: int):  # noqa: D401 - Qt's name
+        text, pos = self.tidy(text, pos)
+        state = QValidator.State.Acceptable if self._pattern.fullmatch(text) else QValidator.State.Invalid
+        return state, text, pos
+
+
+_PLAIN = {"。": ".", "．": "."}
+_DROPPED = {",", "，", " ", "\u3000", "\u00a0", "%", "'"}
+
+
 class DecimalField(LineField):
     """A number field (万元 or %): digits and at most ``decimals`` places; blank means no value.
 
@@ -102,8 +141,7 @@ class DecimalField(LineField):
     def __init__(self, parent: QWidget | None = None, decimals: int = 2, money: bool = True) -> None:
         super().__init__(parent)
         self.decimals, self.money = decimals, money
-        pattern = rf"^\d{{0,12}}(\.\d{{0,{decimals}}})?$"
-        self.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), self))
+        self.setValidator(NumberValidator(decimals, self))
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.editingFinished.connect(self._tidy)
 
@@ -229,11 +267,12 @@ class FieldBinder:
                 raise ValueError(text)  # a year is pushed once it has four digits
             return int(text)
 
-        widget.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d{0,4}$"), widget))
+        widget.setValidator(NumberValidator(0, widget, digits=4))
         binding = _Binding(widget, field, read, lambda value: widget.set_text("" if value is None else str(value)))
         self.bindings.append(binding)
         widget.textEdited.connect(lambda _text, b=binding: self._edited(b))
         widget.editingFinished.connect(self.close_step)
+        widget.editingFinished.connect(lambda b=binding: self._show_model_if_unfinished(b))
 
     def custom(self, field: str, read: Callable[[], Any], write: Callable[[Any], None],
                edited: list, finished: list) -> _Binding:
@@ -295,6 +334,16 @@ class FieldBinder:
                                 project=project, merge=merge)
         self.undo_stack.push(command)
         self._last = command if merge else None
+
+    def _show_model_if_unfinished(self, binding: _Binding) -> None:
+        """Leaving a field with a half-typed value ("20" for a year) shows the value the
+        document still holds, so the screen never claims what will not be printed."""
+        try:
+            binding.read()
+        except ValueError:
+            where = self.locate()
+            if where is not None:
+                binding.write(self._model_value(self.document.item(*where), binding.field))
 
     def close_step(self) -> None:
         """The clerk left the field: the next edit of it is a new undo step."""

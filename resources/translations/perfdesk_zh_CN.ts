@@ -187,22 +187,22 @@
 <context>
     <name>DocumentTreeModel</name>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="160" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="176" />
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="162" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="178" />
         <source>Part 1: department-wide goals</source>
         <translation>第一部分 部门整体绩效目标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="166" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="182" />
         <source>(unnamed unit)</source>
         <translation>（未命名单位）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="168" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="184" />
         <source>(unnamed project)</source>
         <translation>（未命名项目）</translation>
     </message>
@@ -390,42 +390,42 @@
 <context>
     <name>FontSettingsDialog</name>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="91" />
+        <location filename="../../perfdesk/ui/settings.py" line="104" />
         <source>PDF fonts</source>
         <translation>PDF 字体</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="96" />
+        <location filename="../../perfdesk/ui/settings.py" line="109" />
         <source>Automatic (installed CJK font)</source>
         <translation>自动（使用已安装的中文字体）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="99" />
+        <location filename="../../perfdesk/ui/settings.py" line="112" />
         <source>Body text font:</source>
         <translation>正文字体：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="100" />
+        <location filename="../../perfdesk/ui/settings.py" line="113" />
         <source>Heading font:</source>
         <translation>标题字体：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="101" />
+        <location filename="../../perfdesk/ui/settings.py" line="114" />
         <source>TrueType (.ttf/.ttc) files are embedded in the PDF so that it prints the same on every computer.</source>
         <translation>TrueType 字体（.ttf/.ttc）会嵌入 PDF，在任何电脑上打印都一样。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="115" />
+        <location filename="../../perfdesk/ui/settings.py" line="128" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="121" />
+        <location filename="../../perfdesk/ui/settings.py" line="134" />
         <source>Choose a font file</source>
         <translation>选择字体文件</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="122" />
+        <location filename="../../perfdesk/ui/settings.py" line="135" />
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
@@ -433,62 +433,62 @@
 <context>
     <name>IndicatorGrid</name>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="88" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="125" />
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="89" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="126" />
         <source>Insert an indicator below the current row</source>
         <translation>在当前行下方插入一行绩效指标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="90" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="127" />
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="91" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="128" />
         <source>Delete the selected indicator rows</source>
         <translation>删除所选的绩效指标行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="92" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="129" />
         <source>Clear cells</source>
         <translation>清除内容</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="94" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="131" />
         <source>Empty the selected cells</source>
         <translation>清空所选单元格</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="95" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="132" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="96" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="133" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="97" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="134" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="98" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="135" />
         <source>Copy the selected rows as tab-separated text</source>
         <translation>以制表符分隔的文本复制所选行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="99" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="136" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="100" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="137" />
         <source>Paste rows copied from Excel or WPS</source>
         <translation>粘贴从 Excel 或 WPS 复制的行</translation>
     </message>
@@ -496,12 +496,12 @@
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="199" />
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="163" />
         <source>A %1 should have a number, e.g. ≥5人 or 100%.</source>
         <translation>%1的指标值应当是数值，例如 ≥5人 或 100%。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="212" />
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="176" />
         <source>This second-level indicator does not belong under %1.</source>
         <translation>此二级指标不属于“%1”。</translation>
     </message>
@@ -509,214 +509,231 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="65" />
+        <location filename="../../perfdesk/ui/main_window.py" line="81" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="216" />
+        <location filename="../../perfdesk/ui/main_window.py" line="232" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="217" />
+        <location filename="../../perfdesk/ui/main_window.py" line="233" />
         <source>perfdesk budget performance text</source>
         <translation>部门预算绩效文本 perfdesk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="223" />
+        <location filename="../../perfdesk/ui/main_window.py" line="239" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n 个项目</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="224" />
+        <location filename="../../perfdesk/ui/main_window.py" line="240" />
         <source>Budget %1  fiscal %2  other %3 (10,000 yuan)</source>
         <translation>预算数 %1  财政资金 %2  其他资金 %3（万元）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="228" />
+        <location filename="../../perfdesk/ui/main_window.py" line="244" />
         <source>Review: %n error(s)</source>
         <translation>
             <numerusform>审核：%n 个错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="229" />
+        <location filename="../../perfdesk/ui/main_window.py" line="245" />
         <source>Review: no errors</source>
         <translation>审核：无错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="234" />
+        <location filename="../../perfdesk/ui/main_window.py" line="250" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="235" />
+        <location filename="../../perfdesk/ui/main_window.py" line="251" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="236" />
+        <location filename="../../perfdesk/ui/main_window.py" line="252" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="237" />
+        <location filename="../../perfdesk/ui/main_window.py" line="253" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="239" />
+        <location filename="../../perfdesk/ui/main_window.py" line="255" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="240" />
+        <location filename="../../perfdesk/ui/main_window.py" line="256" />
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="243" />
+        <location filename="../../perfdesk/ui/main_window.py" line="259" />
         <source>&amp;Import last year's text…</source>
         <translation>导入上年文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="244" />
-        <source>Roll forward to &amp;next year…</source>
-        <translation>结转到下一年度(&amp;N)…</translation>
+        <location filename="../../perfdesk/ui/main_window.py" line="260" />
+        <source>Roll forward to next &amp;year…</source>
+        <translation>结转到下一年度(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="246" />
+        <location filename="../../perfdesk/ui/main_window.py" line="262" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="247" />
+        <location filename="../../perfdesk/ui/main_window.py" line="263" />
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="248" />
+        <location filename="../../perfdesk/ui/main_window.py" line="264" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="250" />
+        <location filename="../../perfdesk/ui/main_window.py" line="266" />
         <source>PDF &amp;fonts…</source>
         <translation>PDF 字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="252" />
+        <location filename="../../perfdesk/ui/main_window.py" line="268" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="254" />
+        <location filename="../../perfdesk/ui/main_window.py" line="270" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="255" />
+        <location filename="../../perfdesk/ui/main_window.py" line="271" />
+        <location filename="../../perfdesk/ui/main_window.py" line="316" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="257" />
+        <location filename="../../perfdesk/ui/main_window.py" line="273" />
+        <location filename="../../perfdesk/ui/main_window.py" line="317" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="267" />
+        <location filename="../../perfdesk/ui/main_window.py" line="283" />
         <source>&amp;Indicators</source>
         <translation>绩效指标(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="270" />
+        <location filename="../../perfdesk/ui/main_window.py" line="286" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="272" />
+        <location filename="../../perfdesk/ui/main_window.py" line="288" />
         <source>&amp;Review findings</source>
         <translation>审核结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="274" />
+        <location filename="../../perfdesk/ui/main_window.py" line="291" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="301" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="275" />
+        <location filename="../../perfdesk/ui/main_window.py" line="302" />
         <source>&amp;About perfdesk</source>
         <translation>关于 perfdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="277" />
+        <location filename="../../perfdesk/ui/main_window.py" line="304" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="306" />
+        <location filename="../../perfdesk/ui/main_window.py" line="341" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="309" />
+        <location filename="../../perfdesk/ui/main_window.py" line="344" />
         <source>Clear list</source>
         <translation>清空列表</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="352" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="353" />
+        <source>The interface language changes the next time perfdesk starts.</source>
+        <translation>界面语言将在下次启动 perfdesk 时更改。</translation>
     </message>
 </context>
 <context>
     <name>Part1Editor</name>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="110" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="118" />
         <source>Part 1  Department-wide performance goals</source>
         <translation>第一部分  部门整体绩效目标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="117" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="125" />
         <source>1. Overall goal</source>
         <translation>一、总体绩效目标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="125" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="133" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="126" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="134" />
         <source>Goal:</source>
         <translation>绩效目标：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="127" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="135" />
         <source>Indicators:</source>
         <translation>绩效指标：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="131" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="139" />
         <source>2. Sub-goals</source>
         <translation>二、分项绩效目标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="138" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="146" />
         <source>One sub-item per line; numbering is added when printing</source>
         <translation>每行一个子项；编号在打印时自动添加</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="139" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="147" />
         <source>Measure:</source>
         <translation>保障措施：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="140" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="148" />
         <source>Sub-items:</source>
         <translation>子项：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="143" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="151" />
         <source>3. Assurance measures</source>
         <translation>三、工作保障措施</translation>
     </message>
@@ -769,77 +786,82 @@
         <translation>按季度</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="82" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="84" />
+        <source>Delete goal</source>
+        <translation>删除绩效目标</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/project_editor.py" line="89" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="83" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="90" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="84" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="91" />
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="85" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="92" />
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="109" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="116" />
         <source>Project name:</source>
         <translation>项目名称：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="111" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="118" />
         <source>Project code:</source>
         <translation>项目编码：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="112" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="119" />
         <source>Budget unit:</source>
         <translation>预算单位：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="117" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="124" />
         <source>of which fiscal funds:</source>
         <translation>其中：财政资金</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="119" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="126" />
         <source>other funds:</source>
         <translation>其他资金</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="122" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="129" />
         <source>Unit: 10,000 yuan</source>
         <translation>单位：万元</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="123" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="130" />
         <source>Budget:</source>
         <translation>预算数：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="130" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="137" />
         <source>Spending plan (%):</source>
         <translation>资金支出计划（%）：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="134" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="141" />
         <source>Use of funds:</source>
         <translation>资金用途：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="145" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="152" />
         <source>Goals:</source>
         <translation>绩效目标：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="210" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="217" />
         <source>(unnamed unit)</source>
         <translation>（未命名单位）</translation>
     </message>
@@ -847,52 +869,97 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="93" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="102" />
         <source>Fix</source>
         <translation>修正</translation>
     </message>
     <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="109" />
+        <source>Rule data…</source>
+        <translation>审核规则…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="112" />
+        <source>Load another region's rule data…</source>
+        <translation>载入其他地区的审核规则…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="114" />
+        <source>Use the bundled rule data</source>
+        <translation>使用内置审核规则</translation>
+    </message>
+    <message>
         <location filename="../../perfdesk/ui/review_panel.py" line="172" />
+        <source>Rule data</source>
+        <translation>审核规则</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="179" />
+        <source>Choose review rule data</source>
+        <translation>选择审核规则文件</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="180" />
+        <source>Review rule data (*.json)</source>
+        <translation>审核规则文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="186" />
+        <source>bundled</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="187" />
+        <source>Review rules: %1 (%2)</source>
+        <translation>审核规则：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="235" />
         <source>Errors (%1)</source>
         <translation>错误（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="172" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="235" />
         <source>Warnings (%1)</source>
         <translation>警告（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="173" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="236" />
         <source>Hints (%1)</source>
         <translation>提示（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="177" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="240" />
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="179" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="242" />
         <source>Double-click a finding to go to its cell.</source>
         <translation>双击一条审核意见可跳转到对应单元格。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="204" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="244" />
+        <source>Rule data: %1</source>
+        <translation>审核规则：%1</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="270" />
         <source>Errors remain</source>
         <translation>仍有错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="205" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="271" />
         <source>The review found %1 error(s). Export the PDF anyway?</source>
         <translation>审核发现 %1 个错误。仍要导出 PDF 吗？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="263" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="331" />
         <source>Go to cell</source>
         <translation>转到单元格</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="267" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="335" />
         <source>Fix: %1</source>
         <translation>修正：%1</translation>
     </message>
@@ -930,22 +997,22 @@
 <context>
     <name>_ListPane</name>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="41" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="46" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="42" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="47" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="43" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="48" />
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="44" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="49" />
         <source>Down</source>
         <translation>下移</translation>
     </message>

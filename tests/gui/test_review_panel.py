@@ -3,21 +3,25 @@ re-checks after edits (debounced), one-click fixes as undoable steps, the export
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
-from expected_samples import funing_2024
+from expected_samples import fengrun_2022, funing_2024
+from main_window_support import answers, settings_dir, window  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from unit.review_documents import clean_document
 
+from perfdesk.fileio import save_document
 from perfdesk.model import BudgetUnit
 from perfdesk.qtmodels.findings_model import FindingRole, FindingsModel, GroupKeyRole
+from perfdesk.resources import resource_path
 from perfdesk.review import Severity, check_document
 from perfdesk.ui.review_panel import ReviewPanel
-from perfdesk.undo import UpdateCommand
+from perfdesk.undo import InsertCommand, MoveProjectCommand, RemoveCommand, ReplaceDocumentCommand, UpdateCommand
 
 
 @pytest.fixture
@@ -95,7 +99,7 @@ def test_incremental_updates_match_a_fresh_model(qapp):
 
 def test_findings_grouped_by_project_in_print_order(panel):
     titles = group_titles(panel.model)
-    assert titles[0] == "1. 2024年改制企业相关费用（4）"
+    assert titles[0] == "1. 2024年改制企业相关费用（2）"
     assert titles[1].startswith("2. 拨付邓庆久等人参照行政退休人员待遇资金（")
     assert len(titles) == 10
     first = finding_rows(panel.model, 1)
@@ -107,11 +111,11 @@ def test_findings_grouped_by_project_in_print_order(panel):
 
 def test_severity_filter_hides_hints(panel, qtbot):
     box = panel._filters[Severity.HINT]
-    assert box.text() == "Hints (48)"
+    assert box.text() == "Hints (30)"
     box.click()
     shown = [f for g in range(panel.model.rowCount()) for f in finding_rows(panel.model, g)]
     assert shown and all(f.severity is not Severity.HINT for f in shown)
-    assert len(shown) == 6 + 15
+    assert len(shown) == 6 + 13
     panel._filters[Severity.WARNING].click()
     assert {f.severity for g in range(panel.model.rowCount()) for f in finding_rows(panel.model, g)} == {Severity.ERROR}
     assert panel.error_count() == 6  # the filter hides, it does not forget
@@ -254,3 +258,170 @@ def test_unit_finding_activates_with_the_unit(qapp):
         assert seen == [(1, -1, -1, "unit")]
     finally:
         widget.detach()
+
+
+# ------------------------------------------------------------------ removal fixes
+def test_duplicate_row_fix_removes_the_row_in_one_undoable_step(panel):
+    document = panel._document
+    rows = list(document.project(0, 1).indicators)  # table 2: 9 rows, 拨付人数 4人 first
+    panel.stack.push(InsertCommand(document, "indicator", 1, rows[0].model_copy(), 0, 1))
+    panel.refresh_now()
+    finding = select(panel, "row-duplicate", 2).data(FindingRole)
+    assert finding.row == 1 and panel.fix_button.toolTip() == "删除重复的行"
+    panel.fix_button.click()
+    assert document.project(0, 1).indicators == rows
+    assert panel.stack.undoText() == "删除重复的行"
+    macro = panel.stack.command(panel.stack.count() - 1)
+    assert [type(macro.child(i)) for i in range(macro.childCount())] == [RemoveCommand]
+    assert not [f for f in panel.findings() if f.rule == "row-duplicate"]
+    panel.stack.undo()
+    assert len(document.project(0, 1).indicators) == 10
+    assert [f.row for f in panel.findings() if f.rule == "row-duplicate"] == [1]
+    panel.stack.redo()
+    assert document.project(0, 1).indicators == rows
+
+
+# --------------------------------------------------------- findings follow the document
+def places(panel, rule):
+    return [(f.unit, f.project, f.number) for f in panel.findings() if f.rule == rule]
+
+
+def test_findings_follow_undo_and_redo(panel):
+    document = panel._document
+    panel.stack.push(UpdateCommand(document, "project", {"budget_fiscal": Decimal("500.00")}, 0, 0))
+    assert places(panel, "budget-sum") == [(0, 0, 1)]  # 500.00 + blank ≠ 564.00
+    panel.stack.undo()
+    assert places(panel, "budget-sum") == []
+    panel.stack.redo()
+    assert places(panel, "budget-sum") == [(0, 0, 1)]
+    assert panel.model.index(0, 0).data() == "1. 2024年改制企业相关费用（3）"
+
+
+def test_findings_follow_a_project_into_another_unit_and_back(panel):
+    document = panel._document
+    panel.stack.push(InsertCommand(document, "unit", 1, BudgetUnit(code="471002", name="抚宁区科学技术协会")))
+    panel.stack.push(MoveProjectCommand(document, 0, 1, 1, 0))  # table 2 becomes the last, number 10
+    assert places(panel, "cost-above-budget") == [(1, 0, 10)]
+    assert places(panel, "plan-not-100") == [(0, 1, 2), (0, 3, 4), (0, 5, 6), (0, 7, 8), (0, 8, 9)]
+    titles = group_titles(panel.model)
+    assert titles[-1].startswith("10. 拨付邓庆久等人参照行政退休人员待遇资金（")
+    seen = []
+    panel.findingActivated.connect(lambda *args: seen.append(args))
+    panel.activate(next(f for f in panel.findings() if f.rule == "cost-above-budget"))
+    assert seen == [(1, 0, 6, "value")]
+    panel.stack.undo()
+    panel.stack.undo()
+    assert places(panel, "cost-above-budget") == [(0, 1, 2)]
+    assert places(panel, "plan-not-100") == [(0, 2, 3), (0, 4, 5), (0, 6, 7), (0, 8, 9), (0, 9, 10)]
+
+
+def test_deleting_a_project_drops_its_findings_and_renumbers_the_rest(panel):
+    document = panel._document
+    panel.stack.push(RemoveCommand(document, "project", 1, 0))  # table 2 with its 30.75万元 cost
+    assert places(panel, "cost-above-budget") == []
+    assert [n for _, _, n in places(panel, "plan-not-100")] == [2, 4, 6, 8, 9]
+    assert panel.error_count() == 5 and panel.model.rowCount() == 9
+    panel.stack.undo()
+    assert places(panel, "cost-above-budget") == [(0, 1, 2)]
+    assert panel.error_count() == 6 and panel.model.rowCount() == 10
+
+
+def test_a_fix_after_a_move_changes_the_moved_project(panel):
+    document = panel._document
+    panel.stack.push(MoveProjectCommand(document, 0, 2, 0, 0))  # table 3 (<p> goals) to the top
+    finding = next(f for f in panel.findings() if f.rule == "markup" and f.item == 0)
+    assert (finding.unit, finding.project, finding.number) == (0, 0, 1)
+    assert panel.apply_fix(finding)
+    assert document.project(0, 0).goals[0].startswith("抚宁区工业和信息化局负责")
+
+
+# ------------------------------------------------------------------ rule data
+def region_rules(tmp_path, **changes):
+    region = json.loads(resource_path("review", "hebei.json").read_text(encoding="utf-8"))
+    region.update(changes)
+    path = tmp_path / "region.json"
+    path.write_text(json.dumps(region, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_another_regions_rule_data_rechecks_the_document(panel, tmp_path):
+    # 抚宁 2024 satisfaction targets: ≥90% in tables 1, 2, 6, 7; ≥95% in 3, 4, 5, 8, 9.
+    path = region_rules(tmp_path, id="qinhuangdao", name="秦皇岛市审核规则", satisfaction_floor="92")
+    assert places(panel, "satisfaction-below-floor") == []
+    with_signal = []
+    panel.rulesChanged.connect(with_signal.append)
+    assert panel.set_rules_file(str(path))
+    assert with_signal == [str(path)]
+    assert [n for _, _, n in places(panel, "satisfaction-below-floor")] == [1, 2, 6, 7]
+    assert "秦皇岛市审核规则" in panel.status_label.text()
+    assert panel.default_rules_action.isEnabled()
+    panel.set_document(funing_2024.build(), QUndoStack())  # another file keeps the chosen rules
+    assert [n for _, _, n in places(panel, "satisfaction-below-floor")] == [1, 2, 6, 7]
+    panel.default_rules_action.trigger()
+    assert with_signal == [str(path), ""]
+    assert places(panel, "satisfaction-below-floor") == [] and panel.rules().id == "hebei"
+
+
+def test_unreadable_rule_data_is_explained_and_the_rules_stay(panel, tmp_path, monkeypatch):
+    path = region_rules(tmp_path, satisfaction_floor="92")
+    panel.set_rules_file(str(path))
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: told.append(text))
+    assert panel.set_rules_file(str(broken)) is False
+    assert len(told) == 1 and "审核规则不是有效的 JSON" in told[0] and "broken.json" in told[0]
+    assert panel.rules_path() == str(path)
+    assert [n for _, _, n in places(panel, "satisfaction-below-floor")] == [1, 2, 6, 7]
+
+
+def test_rule_data_chosen_from_the_menu(panel, tmp_path, monkeypatch):
+    path = region_rules(tmp_path, satisfaction_floor="92")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), "*.json"))
+    panel.choose_rules_action.trigger()
+    assert panel.rules_path() == str(path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    assert panel.choose_rules_file() is False and panel.rules_path() == str(path)  # cancelled
+
+
+def test_replacing_the_whole_contents_rechecks_and_undo_brings_the_old_findings(panel):
+    document = panel._document
+    panel.stack.push(ReplaceDocumentCommand(document, fengrun_2022.build(), "导入上年文本"))
+    # 丰润 2022: "目标内容1" as the only goal of tables 1, 8, 9, 10.
+    assert [(f.number, f.rule) for f in panel.findings() if f.severity is Severity.ERROR] == [
+        (1, "goal-placeholder"), (8, "goal-placeholder"), (9, "goal-placeholder"), (10, "goal-placeholder")]
+    assert group_titles(panel.model)[1] == "1. 优秀科技特派员奖励（2021年借款）（2）"
+    panel.stack.undo()
+    assert panel.error_count() == 6 and places(panel, "cost-above-budget") == [(0, 1, 2)]
+
+
+# ------------------------------------------------------------ in the main window
+def test_opening_another_file_shows_its_findings_only(qtbot, window, tmp_path):
+    path = tmp_path / "丰润2022.xlsx"
+    save_document(fengrun_2022.build(), path)
+    old = window.document
+    assert window.files.open(path) is True
+    assert window.review.error_count() == 4
+    assert window.errors_label.text() == "Review: 4 error(s)"
+    assert group_titles(window.review.model)[:2] == ["Document (cover, Part 1, units)（2）",
+                                                     "1. 优秀科技特派员奖励（2021年借款）（2）"]
+    old.update_indicator(0, 1, 6, value="≤1.87万元")  # the closed document no longer counts
+    assert not window.review._timer.isActive() and window.review.error_count() == 4
+
+
+def test_the_window_remembers_the_rule_data(qtbot, window, tmp_path, answers):
+    from perfdesk.ui.main_window import MainWindow
+
+    path = region_rules(tmp_path, name="秦皇岛市审核规则", satisfaction_floor="92")
+    assert window.review.set_rules_file(str(path))
+    assert window.settings.review_rules() == str(path)
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.install(funing_2024.build(), None)
+    assert again.review.rules_path() == str(path)
+    assert [n for _, _, n in places(again.review, "satisfaction-below-floor")] == [1, 2, 6, 7]
+    path.unlink()  # e.g. a network drive not there: the bundled rules, quietly; the choice is kept
+    third = MainWindow()
+    qtbot.addWidget(third)
+    assert third.review.rules_path() == "" and answers.warnings == []
+    assert third.settings.review_rules() == str(path)
