@@ -93,9 +93,5 @@ def sheet_title(number: int, name: str) -> str:
     return (prefix + body)[:MAX_SHEET_NAME].rstrip()
 
 
-# Numbering the model never stores but the sheets show: 1. / （一）/ 一、
-from perfdesk.model.numbering import chinese_number  # noqa: E402,F401  (used as L.chinese_number)
-
-
 PAREN_NUMBER = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十百零〇\d]+)\s*[）)]\s*")
 COMMA_NUMBER = re.compile(r"^\s*([一二三四五六七八九十百零〇]+)\s*[、.．]\s*")

@@ -30,6 +30,7 @@ from openpyxl.writer.excel import ExcelWriter
 from perfdesk.errors import SaveError
 from perfdesk.fileio import layout as L
 from perfdesk.model import Document, Project, load_framework
+from perfdesk.model.numbering import chinese_number
 
 FIXED_TIME = datetime.datetime(2000, 1, 1)
 FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -289,14 +290,14 @@ def write_part1_sheet(ws, document: Document) -> None:
     put(L.SUB_GOALS, "", "分项绩效目标")
     for i, sub_goal in enumerate(part1.sub_goals, 1):
         where = f"第 {i} 个分项绩效目标"
-        put(f"（{L.chinese_number(i)}）", sub_goal.title, where, BOLD)
+        put(f"（{chinese_number(i)}）", sub_goal.title, where, BOLD)
         put(L.SUB_GOAL_GOAL, sub_goal.goal, where)
         put(L.SUB_GOAL_INDICATORS, sub_goal.indicators, where)
     put(L.MEASURES, "", "工作保障措施")
     for i, measure in enumerate(part1.measures, 1):
-        put(f"{L.chinese_number(i)}、", measure.text, f"第 {i} 条保障措施")
+        put(f"{chinese_number(i)}、", measure.text, f"第 {i} 条保障措施")
         for j, item in enumerate(measure.items, 1):
-            put(f"（{L.chinese_number(j)}）", item, f"第 {i} 条保障措施的第 {j} 项")
+            put(f"（{chinese_number(j)}）", item, f"第 {i} 条保障措施的第 {j} 项")
     _print_setup(ws)
 
 

@@ -3,7 +3,6 @@ re-checks after edits (debounced), one-click fixes as undoable steps, the export
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
 import pytest
@@ -13,12 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from unit.review_documents import clean_document
+from unit.review_documents import clean_document, region_file
 
 from perfdesk.fileio import save_document
 from perfdesk.model import BudgetUnit
 from perfdesk.qtmodels.findings_model import FindingRole, FindingsModel, GroupKeyRole
-from perfdesk.resources import resource_path
 from perfdesk.review import Severity, check_document
 from perfdesk.ui.review_panel import ReviewPanel
 from perfdesk.undo import InsertCommand, MoveProjectCommand, RemoveCommand, ReplaceDocumentCommand, UpdateCommand
@@ -336,17 +334,11 @@ def test_a_fix_after_a_move_changes_the_moved_project(panel):
 
 
 # ------------------------------------------------------------------ rule data
-def region_rules(tmp_path, **changes):
-    region = json.loads(resource_path("review", "hebei.json").read_text(encoding="utf-8"))
-    region.update(changes)
-    path = tmp_path / "region.json"
-    path.write_text(json.dumps(region, ensure_ascii=False), encoding="utf-8")
-    return path
 
 
 def test_another_regions_rule_data_rechecks_the_document(panel, tmp_path):
     # 抚宁 2024 satisfaction targets: ≥90% in tables 1, 2, 6, 7; ≥95% in 3, 4, 5, 8, 9.
-    path = region_rules(tmp_path, id="qinhuangdao", name="秦皇岛市审核规则", satisfaction_floor="92")
+    path = region_file(tmp_path, id="qinhuangdao", name="秦皇岛市审核规则", satisfaction_floor="92")
     assert places(panel, "satisfaction-below-floor") == []
     with_signal = []
     panel.rulesChanged.connect(with_signal.append)
@@ -363,7 +355,7 @@ def test_another_regions_rule_data_rechecks_the_document(panel, tmp_path):
 
 
 def test_unreadable_rule_data_is_explained_and_the_rules_stay(panel, tmp_path, monkeypatch):
-    path = region_rules(tmp_path, satisfaction_floor="92")
+    path = region_file(tmp_path, satisfaction_floor="92")
     panel.set_rules_file(str(path))
     broken = tmp_path / "broken.json"
     broken.write_text("{", encoding="utf-8")
@@ -376,7 +368,7 @@ def test_unreadable_rule_data_is_explained_and_the_rules_stay(panel, tmp_path, m
 
 
 def test_rule_data_chosen_from_the_menu(panel, tmp_path, monkeypatch):
-    path = region_rules(tmp_path, satisfaction_floor="92")
+    path = region_file(tmp_path, satisfaction_floor="92")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), "*.json"))
     panel.choose_rules_action.trigger()
     assert panel.rules_path() == str(path)
@@ -412,7 +404,7 @@ def test_opening_another_file_shows_its_findings_only(qtbot, window, tmp_path):
 def test_the_window_remembers_the_rule_data(qtbot, window, tmp_path, answers):
     from perfdesk.ui.main_window import MainWindow
 
-    path = region_rules(tmp_path, name="秦皇岛市审核规则", satisfaction_floor="92")
+    path = region_file(tmp_path, name="秦皇岛市审核规则", satisfaction_floor="92")
     assert window.review.set_rules_file(str(path))
     assert window.settings.review_rules() == str(path)
     again = MainWindow()

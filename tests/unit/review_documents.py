@@ -5,6 +5,9 @@ would raise nothing. Imported as ``unit.review_documents`` (tests/ is on sys.pat
 
 from __future__ import annotations
 
+import json
+
+from perfdesk.resources import resource_path
 from perfdesk.model import BudgetUnit, Document, Indicator, Measure, Part1, Project, SpendingPlan, SubGoal
 
 
@@ -35,3 +38,12 @@ def clean_document() -> Document:
                     measures=[Measure(text="完善制度建设。", items=["制定完善的预算绩效管理制度。"])]),
         units=[BudgetUnit(code="339003", name="唐山市丰润区科学技术局", projects=[clean_project()])],
     )
+
+
+def region_file(tmp_path, **changes):
+    """Another region's rule data: the bundled Hebei file with ``changes``, saved under tmp_path."""
+    data = json.loads(resource_path("review", "hebei.json").read_text(encoding="utf-8"))
+    data.update(changes)
+    path = tmp_path / "region.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path

@@ -30,25 +30,25 @@ def edited(path, change, target=None):
     return target or path
 
 
-def insert_columns(ws, before: int = 1, count: int = 1) -> None:
-    """Insert columns as Excel does: the merged ranges move with the cells."""
+def insert_cells(ws, axis: str, before: int, count: int) -> None:
+    """Insert rows or columns as Excel does: the merged ranges below or right of them move too."""
     merges = list(ws.merged_cells.ranges)
     for merge in merges:
         ws.unmerge_cells(str(merge))
-    ws.insert_cols(before, count)
+    (ws.insert_rows if axis == "row" else ws.insert_cols)(before, count)
     for merge in merges:
-        merge.shift(col_shift=count if merge.min_col >= before else 0)
+        first = merge.min_row if axis == "row" else merge.min_col
+        shift = count if first >= before else 0
+        merge.shift(**{"row_shift" if axis == "row" else "col_shift": shift})
         ws.merge_cells(str(merge))
+
+
+def insert_columns(ws, before: int = 1, count: int = 1) -> None:
+    insert_cells(ws, "column", before, count)
 
 
 def insert_rows(ws, before: int, count: int = 1) -> None:
-    merges = list(ws.merged_cells.ranges)
-    for merge in merges:
-        ws.unmerge_cells(str(merge))
-    ws.insert_rows(before, count)
-    for merge in merges:
-        merge.shift(row_shift=count if merge.min_row >= before else 0)
-        ws.merge_cells(str(merge))
+    insert_cells(ws, "row", before, count)
 
 
 def test_a_workbook_saved_as_xlsm_opens_but_is_saved_only_as_xlsx(saved, tmp_path):

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
 from perfdesk.errors import FileFormatError
 from perfdesk.model import Indicator, load_framework
-from perfdesk.resources import resource_path
 from perfdesk.review import Severity, check_document, load_rules, load_rules_file
 
-from unit.review_documents import clean_document
+from unit.review_documents import clean_document, region_file
 
 
-def region_file(tmp_path, **changes):
-    data = json.loads(resource_path("review", "hebei.json").read_text(encoding="utf-8"))
-    data.update(changes)
-    path = tmp_path / "region.json"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return path
 
 
 def test_satisfaction_floor_comes_from_the_data(tmp_path):
