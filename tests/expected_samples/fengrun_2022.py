@@ -19,9 +19,7 @@ from perfdesk.model import (
     SubGoal,
 )
 
-
-from expected_samples import plan, row  # noqa: E402
-
+from expected_samples import plan, row
 
 OVERALL_GOAL = (
     "组织实施全区工业的发展规划，推进产业结构战略性调整和优化升级，推进信息化和工业化融合；"

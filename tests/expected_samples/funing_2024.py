@@ -20,9 +20,7 @@ from perfdesk.model import (
     SubGoal,
 )
 
-
-from expected_samples import plan, row  # noqa: E402
-
+from expected_samples import plan, row
 
 OVERALL_GOAL = (
     "负责日常经济运行的调节，组织解决经济运行中的有关重大问题。指导工业发展，推进工业化和信息化；"
