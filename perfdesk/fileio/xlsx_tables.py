@@ -159,7 +159,7 @@ def _unit_line(grid: Grid, start: int, anchor_row: int) -> str | None:
 def read_table(grid: Grid, row: int, col: int, end: int, framework: str | None = None) -> Project:
     """Read one table. Labels are taken in the order they appear in the official layout and a
     cell already read as a value is never taken for a label (a project named 预算数 is fine)."""
-    header = _header_row(grid, row, end)
+    header = _header_row(grid, row, col, end)
     last_label_row = header - 1 if header else end
     candidates = [(r, c) for r in range(row, last_label_row + 1) for c, v in grid.row_cells(r) if isinstance(v, str)]
     used: set[tuple[int, int]] = {(row, col)}
@@ -206,12 +206,13 @@ def read_table(grid: Grid, row: int, col: int, end: int, framework: str | None =
     return Project(**fields)
 
 
-def _header_row(grid: Grid, row: int, end: int) -> int | None:
-    """The indicator header: the first row with both 一级指标 and 二级指标."""
+def _header_row(grid: Grid, row: int, col: int, end: int) -> int | None:
+    """The indicator header: the first row that starts with 一级指标 and has 二级指标. It must
+    start with it: spending-plan checkpoints labelled 一级指标, 二级指标 sit right of their label."""
     level1, level2 = L.label_key("一级指标"), L.label_key("二级指标")
     for r in range(row + 1, end + 1):
-        keys = {key for _, key in grid.row_keys(r)}
-        if level1 in keys and level2 in keys:
+        keys = [key for c, key in grid.row_keys(r) if c >= col]
+        if keys and keys[0] == level1 and level2 in keys:
             return r
     return None
 

@@ -160,6 +160,19 @@ def test_any_document_round_trips_through_xlsx_and_json(document):
         assert load_document(Path(folder) / "h.json") == document
 
 
+def test_checkpoints_labelled_like_the_indicator_header_stay_checkpoints(tmp_path):
+    # Found by hypothesis: a plan whose labels were 一级指标, 二级指标 was read as the header.
+    plan = SpendingPlan.of([None, "40"], labels=["一级指标", "二级指标"])
+    rows = [Indicator(level1="产出指标", level2="数量指标", level3="奖补数量", value="≥200家")]
+    document = Document(units=[BudgetUnit(code="1", name="u", projects=[
+        Project(name="p", spending_plan=plan, indicators=rows)])])
+    save_document(document, tmp_path / "plan.xlsx")
+    project = load_document(tmp_path / "plan.xlsx").project(0, 0)
+    assert [(c.label, c.value) for c in project.spending_plan.checkpoints] == [("一级指标", None),
+                                                                             ("二级指标", Decimal("40"))]
+    assert [(i.level3, i.value) for i in project.indicators] == [("奖补数量", "≥200家")]
+
+
 def test_sheet_names_are_safe_short_and_unique(tmp_path):
     names = ["a/b:c*?[x]\\'", "很长的项目名称" * 8, "很长的项目名称" * 8, "", "History"]
     document = Document(units=[BudgetUnit(code="1", name="u", projects=[Project(name=n) for n in names])])
