@@ -5,22 +5,34 @@ matching editor. The tree also edits the outline: add, delete (after asking), re
 inline (F2), move up/down (Ctrl+Up/Down, a project crossing into the neighbouring unit at
 the ends), duplicate a project, move a project to another unit, and drag and drop. Every
 edit is one undo command. The actions are public so the main window can put them in menus.
+
+``set_filter(text)`` shows only the projects a search text finds
+(:mod:`perfdesk.qtmodels.project_filter`), their units expanded, by hiding the other rows
+(no proxy model: indexes, selection, drag and drop and ``select_node`` stay as they are). The
+filter follows the document while it is on: renames, moves, undo. A row that appears while
+filtering (an added or duplicated project, a deletion undone) shows until the text changes,
+so that the clerk sees what was just added.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QMessageBox, QTreeView, QWidget
 
 from perfdesk.model import BudgetUnit, Document, Project
-from perfdesk.qtmodels.tree_model import DocumentTreeModel
+from perfdesk.qtmodels.project_filter import matching_projects, search_key, unit_matches
+from perfdesk.qtmodels.tree_model import FIRST_UNIT_ROW, ROW_DOCUMENT, ROW_PART1, DocumentTreeModel
 from perfdesk.ui.delegates import NumberedNodeDelegate
 from perfdesk.undo import DuplicateProjectCommand, InsertCommand, MoveCommand, MoveProjectCommand, RemoveCommand
 
 
+_TEXT_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole.value), int(Qt.ItemDataRole.EditRole.value)})
+
+
 class DepartmentTree(QTreeView):
     nodeSelected = Signal(str, int, int)
+    filterApplied = Signal(int)  # projects the filter finds, after each filtering; -1 with no filter
 
     def __init__(self, document: Document, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +61,9 @@ class DepartmentTree(QTreeView):
         self.move_to_unit_menu.aboutToShow.connect(self._fill_move_to_unit_menu)
 
         self._model: DocumentTreeModel | None = None
+        self._filter = ""
+        self._filter_key = ""
+        self._shown_anyway: list[QPersistentModelIndex] = []  # rows that appeared while filtering
         self.set_document(document, undo_stack)
 
     def _action(self, text: str, slot, shortcut=None) -> QAction:
@@ -72,11 +87,19 @@ class DepartmentTree(QTreeView):
                        self._model.modelReset):
             signal.connect(self._update_actions)
         self._model.modelReset.connect(self.expandAll)  # a replaced document shows its projects
+        self._model.rowsInserted.connect(self._rows_appeared)
+        for signal in (self._model.rowsRemoved, self._model.rowsMoved, self._model.modelReset,
+                       self._model.layoutChanged):
+            signal.connect(self._refilter)
+        self._model.dataChanged.connect(self._data_changed)
         if old is not None:
             old.detach()
             old.deleteLater()
         self.expandAll()
         self._update_actions()
+        self._shown_anyway.clear()
+        if self._filter_key:
+            self._apply_filter()
 
     def tree_model(self) -> DocumentTreeModel:
         return self._model
@@ -87,8 +110,100 @@ class DepartmentTree(QTreeView):
     def select_node(self, kind: str, unit: int = -1, project: int = -1) -> None:
         index = self._model.index_of(kind, unit, project)
         if index.isValid():
+            if self._filter_key and self._hidden(index):
+                # A finding or a command went to a project the filter hides: show it anyway.
+                self._shown_anyway.append(QPersistentModelIndex(index))
+                self._apply_filter()
             self.setCurrentIndex(index)
             self.scrollTo(index)
+
+    # ---------------------------------------------------------------- filter
+    def set_filter(self, text: str) -> None:
+        """Show only the projects ``text`` finds (and their units); empty text shows everything."""
+        self._filter = text or ""
+        self._filter_key = search_key(self._filter)
+        self._shown_anyway.clear()
+        self._apply_filter()
+        if not self._filter_key and self.currentIndex().isValid():
+            self.scrollTo(self.currentIndex())  # back to the whole tree: where the clerk is
+
+    def filter_text(self) -> str:
+        return self._filter
+
+    def visible_projects(self) -> list[tuple[int, int]]:
+        """(unit, project) of the projects the tree shows, top to bottom."""
+        model, root = self._model, QModelIndex()
+        shown: list[tuple[int, int]] = []
+        for u, unit in enumerate(self.document.units):
+            if self.isRowHidden(FIRST_UNIT_ROW + u, root):
+                continue
+            parent = model.index(FIRST_UNIT_ROW + u, 0)
+            shown.extend((u, p) for p in range(len(unit.projects)) if not self.isRowHidden(p, parent))
+        return shown
+
+    def _apply_filter(self) -> None:
+        model, root, units = self._model, QModelIndex(), self.document.units
+        key = self._filter_key
+        if not key:
+            for row in range(model.rowCount()):
+                self._show_row(row, root, True)
+                if row >= FIRST_UNIT_ROW:
+                    parent = model.index(row, 0)
+                    for project in range(model.rowCount(parent)):
+                        self._show_row(project, parent, True)
+            self.filterApplied.emit(-1)
+            return
+        found = matching_projects(self.document, self._filter)
+        by_unit: dict[int, set[int]] = {}
+        for u, p in found:
+            by_unit.setdefault(u, set()).add(p)
+        forced_units: set[int] = set(unit_matches(self.document, self._filter))
+        self._shown_anyway = [index for index in self._shown_anyway if index.isValid()]
+        for index in self._shown_anyway:
+            kind, u, p = model.node(model.index(index.row(), 0, index.parent()))
+            if kind == "unit":
+                forced_units.add(u)
+            elif kind == "project":
+                by_unit.setdefault(u, set()).add(p)
+        for row in (ROW_DOCUMENT, ROW_PART1):
+            self._show_row(row, root, key in search_key(model.index(row, 0).data()))
+        for u, unit in enumerate(units):
+            parent = model.index(FIRST_UNIT_ROW + u, 0)
+            whole = u in forced_units
+            rows = by_unit.get(u, ())
+            self._show_row(FIRST_UNIT_ROW + u, root, whole or bool(rows))
+            for p in range(len(unit.projects)):
+                self._show_row(p, parent, whole or p in rows)
+            if (whole or rows) and not self.isExpanded(parent):
+                self.expand(parent)
+        self.filterApplied.emit(len(found))
+
+    def _hidden(self, index: QModelIndex) -> bool:
+        while index.isValid():
+            if self.isRowHidden(index.row(), index.parent()):
+                return True
+            index = index.parent()
+        return False
+
+    def _show_row(self, row: int, parent: QModelIndex, show: bool) -> None:
+        if self.isRowHidden(row, parent) == show:
+            self.setRowHidden(row, parent, not show)
+
+    def _rows_appeared(self, parent: QModelIndex, first: int, last: int) -> None:
+        if self._filter_key:
+            self._shown_anyway.extend(QPersistentModelIndex(self._model.index(row, 0, parent))
+                                      for row in range(first, last + 1))
+            self._apply_filter()
+
+    def _refilter(self, *_: object) -> None:
+        if self._filter_key:
+            self._apply_filter()
+
+    def _data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        # A rename or a new 项目编码 can change what the filter finds; a renumbering cannot
+        # (the rows moved, and that has re-filtered already).
+        if self._filter_key and (not roles or any(int(getattr(r, "value", r)) in _TEXT_ROLES for r in roles)):
+            self._apply_filter()
 
     # ---------------------------------------------------------------- signals
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
