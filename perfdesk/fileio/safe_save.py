@@ -35,6 +35,24 @@ def _write_durably(target: Path, data: bytes, mode: int | None) -> None:
         os.chmod(target, mode)
 
 
+def write_atomically(path: str | os.PathLike, data: bytes) -> None:
+    """Make ``path`` hold ``data`` whole or leave it as it was (no backup, OSError on failure):
+    for perfdesk's own small files, such as recovery copies."""
+    path = Path(path)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        if temp.exists():  # left by a killed run that had the same process id
+            temp.unlink()
+        _write_durably(temp, data, None)
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            temp.unlink()
+        except OSError:
+            pass
+        raise
+
+
 def _fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return

@@ -1,6 +1,10 @@
 """Start the window: the QApplication, the interface language, and the file given on the
 command line. ``perfdesk [FILE] [--lang en]`` ends up here through perfdesk.cli.main.
 
+While it runs, an uncaught exception is logged and answered with a message
+(:mod:`perfdesk.ui.crash`), and recovery copies left by a run that ended abnormally are offered
+at the start (:mod:`perfdesk.ui.recovery`).
+
 The interface's source strings are English; the Simplified Chinese translation
 (resources/translations/perfdesk_zh_CN.qm) and Qt's own for the standard dialogs are loaded
 unless English is asked for.
@@ -83,8 +87,16 @@ def run_app(file: str | None, lang: str | None = None) -> int:
         settings_lang = Settings().language()
         if settings_lang and settings_lang != DEFAULT_LANGUAGE:
             set_language(app, settings_lang)
-    window = MainWindow()
-    window.show()
-    if file:
-        window.files.open(Path(file))  # a bad file shows a message; the window stays open
-    return app.exec()
+    from perfdesk.ui.crash import install_excepthook
+
+    crash = install_excepthook()  # a defect of ours: a log, a recovery copy and a message, no traceback
+    try:
+        window = MainWindow()
+        window.show()
+        if file:
+            window.files.open(Path(file))  # a bad file shows a message; the window stays open
+        if not window.is_modified():  # copies left behind by a run that ended abnormally
+            window.recovery.offer_at_start(skip=Path(file) if file else None)
+        return app.exec()
+    finally:
+        sys.excepthook = crash.previous

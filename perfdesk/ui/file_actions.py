@@ -93,6 +93,7 @@ class FileActions(QObject):
             return False
         w.install(document, Path(path))
         w.settings.add_recent(path)
+        w.recovery.offer_for(Path(path))  # unsaved changes left by a run that ended abnormally
         return True
 
     # ------------------------------------------------------------------ save

@@ -35,6 +35,8 @@ from perfdesk.ui.department_tree import DepartmentTree
 from perfdesk.ui.file_actions import FileActions
 from perfdesk.ui.part1_editor import Part1Editor
 from perfdesk.ui.project_editor import ProjectEditor
+from perfdesk.ui.project_search import ProjectSearchPane
+from perfdesk.ui.recovery import AutoSaver
 from perfdesk.ui.review_panel import ReviewPanel
 from perfdesk.ui.settings import Settings
 from perfdesk.ui.unit_editor import UnitEditor
@@ -64,7 +66,9 @@ class MainWindow(QMainWindow):
         self.editors.setObjectName("editorStack")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.tree)
+        self.tree_pane = ProjectSearchPane(self.tree)  # the "查找项目" field above the tree
+        self.search = self.tree_pane.field
+        self.splitter.addWidget(self.tree_pane)
         self.splitter.addWidget(self.editors)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([330, 1030])
@@ -93,6 +97,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.totals)
 
         self.files = FileActions(self)
+        self.recovery = AutoSaver(self)  # recovery copies while there are unsaved changes
         self._build_editors()
         self._build_menus()
         self._connect_stack()
@@ -112,6 +117,7 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------- the document
     def install(self, document: Document, path: Path | None, saved: bool = True) -> None:
         """Show ``document`` (already read whole) with a fresh undo stack; ``saved`` False marks it unsaved."""
+        self.recovery.discard()  # the clerk has decided about the document being replaced
         old_stack = self.undo_stack
         for editor in (self.cover_editor, self.part1_editor, self.unit_editor, self.project_editor):
             editor.detach()
@@ -146,6 +152,7 @@ class MainWindow(QMainWindow):
     def _connect_stack(self) -> None:
         self.undo_stack.cleanChanged.connect(self._update_title)
         self.undo_stack.indexChanged.connect(self._after_command)
+        self.recovery.watch(self.undo_stack)
 
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
@@ -275,6 +282,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        self.find_action = self._action(edit_menu, self.tr("&Find project…"), self.tree_pane.focus_field,
+                                        QKeySequence.StandardKey.Find)
+        edit_menu.addSeparator()
         for action in _public_actions(self.tree):
             edit_menu.addAction(action)
         if isinstance(getattr(self.tree, "move_to_unit_menu", None), QMenu):
@@ -362,6 +372,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        self.recovery.finish()  # saved or deliberately not: no recovery copy is left behind
         self.settings.save_window(self.saveGeometry(), self.saveState())
         event.accept()
 

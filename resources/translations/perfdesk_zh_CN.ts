@@ -50,6 +50,81 @@
     </message>
 </context>
 <context>
+    <name>AutoSaver</name>
+    <message>
+        <location filename="../../perfdesk/ui/recovery.py" line="367" />
+        <source>The recovery copy could not be written (%1): please save your work.</source>
+        <translation>无法写入恢复副本（%1），请及时保存文件。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/recovery.py" line="435" />
+        <source>Recovered the unsaved changes of “%1”. Save to keep them.</source>
+        <translation>已恢复“%1”未保存的修改，请保存以保留这些修改。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/recovery.py" line="443" />
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/recovery.py" line="448" />
+        <source>Recovery copy</source>
+        <translation>恢复副本</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/recovery.py" line="449" />
+        <source>The recovery copy of “%1” could not be read: %2
+It was renamed and kept as %3.</source>
+        <translation>无法读取“%1”的恢复副本：%2
+该副本已改名保留为 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/recovery.py" line="457" />
+        <source>Recover unsaved changes</source>
+        <translation>恢复未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/recovery.py" line="458" />
+        <source>perfdesk was not closed normally last time. Unsaved changes to “%1” were found (saved at %2). Recover them?</source>
+        <translation>上次未正常退出，发现“%1”未保存的修改（保存于 %2）。是否恢复？</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/recovery.py" line="461" />
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/recovery.py" line="462" />
+        <source>A new document that was never saved.</source>
+        <translation>这是一个尚未保存过的新文档。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/recovery.py" line="464" />
+        <source>Department: %1    Year: %2</source>
+        <translation>部门：%1    年度：%2</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/recovery.py" line="466" />
+        <source>A recovered document is shown as unsaved: check it, then save it. “Later” keeps the recovery copy for next time.</source>
+        <translation>恢复后的文档显示为“未保存”，请核对后保存。选择“以后再说”将保留恢复副本，下次再询问。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/recovery.py" line="469" />
+        <source>&amp;Recover</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/recovery.py" line="470" />
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/recovery.py" line="471" />
+        <source>&amp;Later</source>
+        <translation>以后再说(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>CoverEditor</name>
     <message>
         <location filename="../../perfdesk/ui/cover_editor.py" line="62" />
@@ -107,79 +182,117 @@
     </message>
 </context>
 <context>
+    <name>CrashHandler</name>
+    <message>
+        <location filename="../../perfdesk/ui/crash.py" line="128" />
+        <source>perfdesk ran into an internal error; what you just did may not have been completed.</source>
+        <translation>perfdesk 遇到内部错误，刚才的操作可能没有完成。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/crash.py" line="130" />
+        <source>The recovery copy could not be written: please save your work now (File ▸ Save as if saving to the same file fails).</source>
+        <translation>未能写入恢复副本，请立即保存文件（如果保存到原文件失败，请用“文件 ▸ 另存为”）。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/crash.py" line="133" />
+        <source>Your changes were saved as a recovery copy, which can be recovered at the next start; you can also simply save now and keep working.</source>
+        <translation>您的修改已保存为恢复副本，下次启动时可恢复；也可以现在直接保存文件，继续工作。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/crash.py" line="136" />
+        <source>There were no unsaved changes. You can keep working.</source>
+        <translation>文档没有未保存的修改，可以继续工作。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/crash.py" line="138" />
+        <source>The details were written to %1; please send this file to your maintainer.</source>
+        <translation>详细信息已写入 %1，请把这个文件发给维护人员。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/crash.py" line="141" />
+        <source>The details could not be written to a log file: %1</source>
+        <translation>详细信息无法写入日志文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/crash.py" line="152" />
+        <source>perfdesk: internal error</source>
+        <translation>perfdesk：内部错误</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentTree</name>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="41" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="53" />
         <source>Add budget unit</source>
         <translation>添加预算单位</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="42" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="54" />
         <source>Add project</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="43" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="55" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="44" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="56" />
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="45" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="57" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="46" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="58" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="47" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="59" />
         <source>Duplicate project</source>
         <translation>复制项目</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="48" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="60" />
         <source>Move to unit</source>
         <translation>移到预算单位</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="166" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="270" />
         <source>New budget unit</source>
         <translation>新预算单位</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="180" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="284" />
         <source>New project</source>
         <translation>新项目</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="189" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="293" />
         <source>(unnamed unit)</source>
         <translation>（未命名单位）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="190" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="294" />
         <source>Delete the budget unit “%1” and its %2 projects?</source>
         <translation>删除预算单位“%1”及其 %2 个项目？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="194" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="298" />
         <source>Delete the project “%1”?</source>
         <translation>删除项目“%1”？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="194" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="298" />
         <source>(unnamed project)</source>
         <translation>（未命名项目）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="197" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="301" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -246,105 +359,105 @@
         <translation>绩效文本 (*.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="108" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="109" />
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="108" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="109" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="122" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="123" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="128" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="129" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="136" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="137" />
         <source>Import last year's text</source>
         <translation>导入上年文本</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="137" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="138" />
         <source>Published texts (*.txt *.docx)</source>
         <translation>公开文本 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="145" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="146" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="149" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="150" />
         <source>%n passage(s) could not be placed; please check them:</source>
         <translation>
             <numerusform>有 %n 处文字未能归位，请核对：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="150" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="151" />
         <source>Everything in the text was placed.</source>
         <translation>文本内容已全部导入。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="151" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="152" />
         <source>Import notes</source>
         <translation>导入说明</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="157" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="166" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="169" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="158" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="167" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="170" />
         <source>Roll forward</source>
         <translation>结转下一年度</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="157" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="158" />
         <source>New budget year:</source>
         <translation>新的预算年度：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="170" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="171" />
         <source>The draft for %1 was made. Changes:</source>
         <translation>已生成 %1 年度草案。变更如下：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="187" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="196" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="202" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="188" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="197" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="203" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="197" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="198" />
         <source>The review found %n error(s). Export the PDF anyway?</source>
         <translation>
             <numerusform>审核发现 %n 个错误。仍要导出 PDF 吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="202" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="203" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="208" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="209" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="225" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="226" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="239" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="240" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -509,178 +622,183 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="81" />
+        <location filename="../../perfdesk/ui/main_window.py" line="85" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="232" />
+        <location filename="../../perfdesk/ui/main_window.py" line="239" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="233" />
+        <location filename="../../perfdesk/ui/main_window.py" line="240" />
         <source>perfdesk budget performance text</source>
         <translation>部门预算绩效文本 perfdesk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="239" />
+        <location filename="../../perfdesk/ui/main_window.py" line="246" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n 个项目</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="240" />
+        <location filename="../../perfdesk/ui/main_window.py" line="247" />
         <source>Budget %1  fiscal %2  other %3 (10,000 yuan)</source>
         <translation>预算数 %1  财政资金 %2  其他资金 %3（万元）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="244" />
+        <location filename="../../perfdesk/ui/main_window.py" line="251" />
         <source>Review: %n error(s)</source>
         <translation>
             <numerusform>审核：%n 个错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="245" />
+        <location filename="../../perfdesk/ui/main_window.py" line="252" />
         <source>Review: no errors</source>
         <translation>审核：无错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="250" />
+        <location filename="../../perfdesk/ui/main_window.py" line="257" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="251" />
+        <location filename="../../perfdesk/ui/main_window.py" line="258" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="252" />
+        <location filename="../../perfdesk/ui/main_window.py" line="259" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="253" />
+        <location filename="../../perfdesk/ui/main_window.py" line="260" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="255" />
+        <location filename="../../perfdesk/ui/main_window.py" line="262" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="256" />
+        <location filename="../../perfdesk/ui/main_window.py" line="263" />
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="259" />
+        <location filename="../../perfdesk/ui/main_window.py" line="266" />
         <source>&amp;Import last year's text…</source>
         <translation>导入上年文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="260" />
+        <location filename="../../perfdesk/ui/main_window.py" line="267" />
         <source>Roll forward to next &amp;year…</source>
         <translation>结转到下一年度(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="262" />
+        <location filename="../../perfdesk/ui/main_window.py" line="269" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="263" />
+        <location filename="../../perfdesk/ui/main_window.py" line="270" />
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="264" />
+        <location filename="../../perfdesk/ui/main_window.py" line="271" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="266" />
+        <location filename="../../perfdesk/ui/main_window.py" line="273" />
         <source>PDF &amp;fonts…</source>
         <translation>PDF 字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="268" />
+        <location filename="../../perfdesk/ui/main_window.py" line="275" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="270" />
+        <location filename="../../perfdesk/ui/main_window.py" line="277" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="271" />
-        <location filename="../../perfdesk/ui/main_window.py" line="316" />
+        <location filename="../../perfdesk/ui/main_window.py" line="278" />
+        <location filename="../../perfdesk/ui/main_window.py" line="326" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="273" />
-        <location filename="../../perfdesk/ui/main_window.py" line="317" />
+        <location filename="../../perfdesk/ui/main_window.py" line="280" />
+        <location filename="../../perfdesk/ui/main_window.py" line="327" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="283" />
+        <location filename="../../perfdesk/ui/main_window.py" line="285" />
+        <source>&amp;Find project…</source>
+        <translation>查找项目(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="293" />
         <source>&amp;Indicators</source>
         <translation>绩效指标(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="286" />
+        <location filename="../../perfdesk/ui/main_window.py" line="296" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="288" />
+        <location filename="../../perfdesk/ui/main_window.py" line="298" />
         <source>&amp;Review findings</source>
         <translation>审核结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="291" />
+        <location filename="../../perfdesk/ui/main_window.py" line="301" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="301" />
+        <location filename="../../perfdesk/ui/main_window.py" line="311" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="302" />
+        <location filename="../../perfdesk/ui/main_window.py" line="312" />
         <source>&amp;About perfdesk</source>
         <translation>关于 perfdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="304" />
+        <location filename="../../perfdesk/ui/main_window.py" line="314" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="341" />
+        <location filename="../../perfdesk/ui/main_window.py" line="351" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="344" />
+        <location filename="../../perfdesk/ui/main_window.py" line="354" />
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="352" />
+        <location filename="../../perfdesk/ui/main_window.py" line="362" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="353" />
+        <location filename="../../perfdesk/ui/main_window.py" line="363" />
         <source>The interface language changes the next time perfdesk starts.</source>
         <translation>界面语言将在下次启动 perfdesk 时更改。</translation>
     </message>
@@ -864,6 +982,34 @@
         <location filename="../../perfdesk/ui/project_editor.py" line="217" />
         <source>(unnamed unit)</source>
         <translation>（未命名单位）</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSearchField</name>
+    <message>
+        <location filename="../../perfdesk/ui/project_search.py" line="25" />
+        <source>Find project: name or code</source>
+        <translation>查找项目：名称或编码</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/project_search.py" line="26" />
+        <source>Find project</source>
+        <translation>查找项目</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSearchPane</name>
+    <message numerus="yes">
+        <location filename="../../perfdesk/ui/project_search.py" line="90" />
+        <source>%n project(s) found</source>
+        <translation>
+            <numerusform>找到 %n 个项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/project_search.py" line="91" />
+        <source>No matching projects</source>
+        <translation>没有找到匹配的项目</translation>
     </message>
 </context>
 <context>

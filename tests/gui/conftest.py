@@ -47,6 +47,21 @@ def make_document() -> Document:
     )
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _app_data_in_a_temporary_folder(tmp_path_factory):
+    """No test writes recovery copies or an error log into the real app data folder
+    (tests that need their own set PERFDESK_DATA_DIR again, see main_window_support)."""
+    import os
+
+    before = os.environ.get("PERFDESK_DATA_DIR")
+    os.environ["PERFDESK_DATA_DIR"] = str(tmp_path_factory.mktemp("appdata"))
+    yield
+    if before is None:
+        os.environ.pop("PERFDESK_DATA_DIR", None)
+    else:
+        os.environ["PERFDESK_DATA_DIR"] = before
+
+
 @pytest.fixture
 def document(qapp) -> Document:
     return make_document()

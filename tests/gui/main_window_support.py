@@ -25,10 +25,12 @@ def point_settings_at(folder: Path) -> None:
 
 
 @pytest.fixture
-def settings_dir(tmp_path: Path) -> Path:
+def settings_dir(tmp_path: Path, monkeypatch) -> Path:
     folder = tmp_path / "settings"
     folder.mkdir()
     point_settings_at(folder)
+    # Recovery copies and the error log too (perfdesk.ui.recovery.data_folder), never the clerk's.
+    monkeypatch.setenv("PERFDESK_DATA_DIR", str(tmp_path / "appdata"))
     return folder
 
 
