@@ -24,6 +24,7 @@ from perfdesk.resources import resource_path
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))  # View ▸ Language; each named in itself
 _installed: list[QTranslator] = []  # kept alive as long as the application
+_language = DEFAULT_LANGUAGE  # what set_language last chose
 
 
 def install_translators(app: QApplication, lang: str | None) -> list[QTranslator]:
@@ -71,9 +72,18 @@ def make_app(argv: list[str] | None = None, lang: str | None = None) -> QApplica
 
 def set_language(app: QApplication, lang: str | None) -> None:
     """Replace the installed translations (None: Simplified Chinese; "en": the English source)."""
+    global _language
     while _installed:
         app.removeTranslator(_installed.pop())
     _installed.extend(install_translators(app, lang))
+    _language = lang or DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    """The interface's language as :func:`set_language` last set it: "zh_CN" (the default) or "en".
+
+    Windows made from now on speak it; the user guide picks its file by it."""
+    return _language
 
 
 def run_app(file: str | None, lang: str | None = None) -> int:

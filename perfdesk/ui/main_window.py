@@ -309,6 +309,9 @@ class MainWindow(QMainWindow):
             self.language_actions.addAction(action)
         self.language_actions.triggered.connect(self._language_chosen)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = self._action(help_menu, self.tr("&User guide"), self.user_guide,
+                                         QKeySequence.StandardKey.HelpContents)
+        help_menu.addSeparator()
         self.about_action = self._action(help_menu, self.tr("&About perfdesk"), self.about)
 
         toolbar = self.addToolBar(self.tr("Main"))
@@ -361,6 +364,12 @@ class MainWindow(QMainWindow):
         # Rebuilding every open widget in the other language is not worth it for a choice made once.
         QMessageBox.information(self, self.tr("Language"),
                                 self.tr("The interface language changes the next time perfdesk starts."))
+
+    def user_guide(self) -> None:
+        """Help ▸ 使用说明 (F1): the guide in the interface's language, beside the window (not modal)."""
+        from perfdesk.ui.user_guide import show_user_guide
+
+        show_user_guide(self)
 
     def about(self) -> None:
         from perfdesk.ui.about import show_about

@@ -52,74 +52,74 @@
 <context>
     <name>AutoSaver</name>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="367" />
+        <location filename="../../perfdesk/ui/recovery.py" line="130" />
         <source>The recovery copy could not be written (%1): please save your work.</source>
         <translation>无法写入恢复副本（%1），请及时保存文件。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="435" />
+        <location filename="../../perfdesk/ui/recovery.py" line="198" />
         <source>Recovered the unsaved changes of “%1”. Save to keep them.</source>
         <translation>已恢复“%1”未保存的修改，请保存以保留这些修改。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="443" />
+        <location filename="../../perfdesk/ui/recovery.py" line="206" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="448" />
+        <location filename="../../perfdesk/ui/recovery.py" line="211" />
         <source>Recovery copy</source>
         <translation>恢复副本</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="449" />
+        <location filename="../../perfdesk/ui/recovery.py" line="212" />
         <source>The recovery copy of “%1” could not be read: %2
 It was renamed and kept as %3.</source>
         <translation>无法读取“%1”的恢复副本：%2
 该副本已改名保留为 %3。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="457" />
+        <location filename="../../perfdesk/ui/recovery.py" line="220" />
         <source>Recover unsaved changes</source>
         <translation>恢复未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="458" />
+        <location filename="../../perfdesk/ui/recovery.py" line="221" />
         <source>perfdesk was not closed normally last time. Unsaved changes to “%1” were found (saved at %2). Recover them?</source>
         <translation>上次未正常退出，发现“%1”未保存的修改（保存于 %2）。是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="461" />
+        <location filename="../../perfdesk/ui/recovery.py" line="224" />
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="462" />
+        <location filename="../../perfdesk/ui/recovery.py" line="225" />
         <source>A new document that was never saved.</source>
         <translation>这是一个尚未保存过的新文档。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="464" />
+        <location filename="../../perfdesk/ui/recovery.py" line="227" />
         <source>Department: %1    Year: %2</source>
         <translation>部门：%1    年度：%2</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="466" />
+        <location filename="../../perfdesk/ui/recovery.py" line="229" />
         <source>A recovered document is shown as unsaved: check it, then save it. “Later” keeps the recovery copy for next time.</source>
         <translation>恢复后的文档显示为“未保存”，请核对后保存。选择“以后再说”将保留恢复副本，下次再询问。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="469" />
+        <location filename="../../perfdesk/ui/recovery.py" line="232" />
         <source>&amp;Recover</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="470" />
+        <location filename="../../perfdesk/ui/recovery.py" line="233" />
         <source>&amp;Discard</source>
         <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="471" />
+        <location filename="../../perfdesk/ui/recovery.py" line="234" />
         <source>&amp;Later</source>
         <translation>以后再说(&amp;L)</translation>
     </message>
@@ -262,37 +262,37 @@ It was renamed and kept as %3.</source>
         <translation>移到预算单位</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="270" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="281" />
         <source>New budget unit</source>
         <translation>新预算单位</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="284" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="295" />
         <source>New project</source>
         <translation>新项目</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="293" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="304" />
         <source>(unnamed unit)</source>
         <translation>（未命名单位）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="294" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="305" />
         <source>Delete the budget unit “%1” and its %2 projects?</source>
         <translation>删除预算单位“%1”及其 %2 个项目？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="298" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="309" />
         <source>Delete the project “%1”?</source>
         <translation>删除项目“%1”？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="298" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="309" />
         <source>(unnamed project)</source>
         <translation>（未命名项目）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/department_tree.py" line="301" />
+        <location filename="../../perfdesk/ui/department_tree.py" line="312" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -732,13 +732,13 @@ It was renamed and kept as %3.</source>
     </message>
     <message>
         <location filename="../../perfdesk/ui/main_window.py" line="278" />
-        <location filename="../../perfdesk/ui/main_window.py" line="326" />
+        <location filename="../../perfdesk/ui/main_window.py" line="329" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../perfdesk/ui/main_window.py" line="280" />
-        <location filename="../../perfdesk/ui/main_window.py" line="327" />
+        <location filename="../../perfdesk/ui/main_window.py" line="330" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -774,31 +774,36 @@ It was renamed and kept as %3.</source>
     </message>
     <message>
         <location filename="../../perfdesk/ui/main_window.py" line="312" />
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="315" />
         <source>&amp;About perfdesk</source>
         <translation>关于 perfdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="314" />
+        <location filename="../../perfdesk/ui/main_window.py" line="317" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="351" />
+        <location filename="../../perfdesk/ui/main_window.py" line="354" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="354" />
+        <location filename="../../perfdesk/ui/main_window.py" line="357" />
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="362" />
+        <location filename="../../perfdesk/ui/main_window.py" line="365" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="363" />
+        <location filename="../../perfdesk/ui/main_window.py" line="366" />
         <source>The interface language changes the next time perfdesk starts.</source>
         <translation>界面语言将在下次启动 perfdesk 时更改。</translation>
     </message>
@@ -1138,6 +1143,24 @@ It was renamed and kept as %3.</source>
         <translation>
             <numerusform>%n 个项目，预算数合计 %1 万元</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <location filename="../../perfdesk/ui/user_guide.py" line="40" />
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/user_guide.py" line="57" />
+        <source>The user guide was not found: %1</source>
+        <translation>找不到使用说明文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/user_guide.py" line="61" />
+        <source>Back to contents</source>
+        <translation>回到目录</translation>
     </message>
 </context>
 <context>
