@@ -239,7 +239,8 @@ class FindingsModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == COL_MESSAGE:
                 if role == Qt.ItemDataRole.ToolTipRole and finding.fix is not None:
-                    return f"{finding.message}\n{self.tr('Fix available:')} {finding.fix.label}"
+                    offer = self.tr("Fix available:")  # outside the f-string, where lupdate finds it
+                    return f"{finding.message}\n{offer} {finding.fix.label}"
                 return finding.message
             if column == COL_SEVERITY:
                 return self.severity_text(finding.severity)

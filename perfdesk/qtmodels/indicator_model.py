@@ -26,6 +26,7 @@ from perfdesk.model import (
     load_framework,
 )
 from perfdesk.qtmodels.clipboard_rows import indicator_rows, rows_from_tsv, rows_to_tsv  # noqa: F401 - re-exported
+from perfdesk.review import ReviewRules, load_rules
 from perfdesk.undo import InsertCommand, MoveCommand, RemoveCommand, UpdateCommand
 
 COL_LEVEL1, COL_LEVEL2, COL_LEVEL3, COL_DESCRIPTION, COL_VALUE, COL_BASIS = range(6)
@@ -44,8 +45,6 @@ _HANDLED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _BACKGROUND, ReadingRole,
                             ContinuesAboveRole, ContinuesBelowRole})
 _CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
-# 二级指标 whose 指标值 should carry a number (the reviewers' "定量" kinds).
-NUMBER_EXPECTED = frozenset({"数量指标", "质量指标", "时效指标", "成本指标"})
 BASIS_CHOICES = ("工作计划", "计划标准", "历史标准", "行业标准", "工作标准", "资金发放表", "问卷调查",
                  "电话回访", "年初预算")
 MISSING_NUMBER_BACKGROUND = QColor("#fff3d6")
@@ -60,6 +59,7 @@ class IndicatorTableModel(QAbstractTableModel):
         self._current: Project | None = None
         self._resetting = False
         self._moving: list[bool] = []
+        self._rules: ReviewRules | None = None  # None: the bundled region's rule data
         document.subscribe(self._after, self._before)
 
     # ----------------------------------------------------------------- location
@@ -115,9 +115,21 @@ class IndicatorTableModel(QAbstractTableModel):
     def basis_choices() -> list[str]:
         return list(BASIS_CHOICES)
 
+    def set_rules(self, rules: ReviewRules | None) -> None:
+        """Mark missing numbers as ``rules`` (the review dock's; None: the bundled ones) see them."""
+        self._rules = rules
+        if self.rowCount():
+            column = self.index(0, COL_VALUE)
+            self.dataChanged.emit(column, self.index(self.rowCount() - 1, COL_VALUE))
+
     def missing_number(self, row: int) -> bool:
+        """A 指标值 that should carry a number and has none, as the review's ``value-not-numeric``
+        judges it: ``年底前`` is a fine 时效指标, ``稳步提升`` no 质量指标."""
         item = self.indicator(row)
-        return item.level2.strip() in NUMBER_EXPECTED and item.reading.kind is not ValueKind.QUANTITATIVE
+        level2 = item.level2.strip()
+        kind = self.framework().canonical_level2(level2) if level2 else None
+        rules = self._rules or load_rules()
+        return rules.lacks_number(kind, item.value.strip(), item.reading.kind is ValueKind.QUANTITATIVE)
 
     def continues(self, row: int, column: int, step: int) -> bool:
         """Whether the 一级/二级 cell at (row, column) equals the one ``step`` rows away (±1)."""
@@ -160,8 +172,12 @@ class IndicatorTableModel(QAbstractTableModel):
             if role == _TOOLTIP:
                 tip = item.reading.describe()
                 if self.missing_number(row):
-                    tip += "\n" + self.tr("A %1 should have a number, e.g. ≥5人 or 100%.").replace(
-                        "%1", item.level2.strip())
+                    rules = self._rules or load_rules()
+                    if self.framework().canonical_level2(item.level2.strip()) in rules.time_kinds:
+                        hint = self.tr("A %1 should name a deadline or a rate, e.g. 年底前 or ≥95%.")
+                    else:
+                        hint = self.tr("A %1 should have a number, e.g. ≥5人 or 100%.")
+                    tip += "\n" + hint.replace("%1", item.level2.strip())
                 return tip
             if role == _BACKGROUND and self.missing_number(row):
                 return MISSING_NUMBER_BACKGROUND

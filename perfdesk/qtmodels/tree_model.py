@@ -30,12 +30,13 @@ MIME_TYPE = "application/x-perfdesk-tree-node"
 KindRole = Qt.ItemDataRole.UserRole + 1      # "document" | "part1" | "unit" | "project"
 LocationRole = Qt.ItemDataRole.UserRole + 2  # (unit index, project index), -1 where not applicable
 NumberRole = Qt.ItemDataRole.UserRole + 3    # a project's printed number (1-based across the document)
+AmountRole = Qt.ItemDataRole.UserRole + 4    # a project's 预算数 as printed ("300.00"), or None
 
 # Roles as plain ints (cheaper to compare than PySide6 enum members; data() runs per row per paint).
 _DISPLAY, _EDIT, _TOOLTIP, _FONT = (int(role.value) for role in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.FontRole))
-_HANDLED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _FONT, KindRole, LocationRole, NumberRole})
+_HANDLED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _FONT, KindRole, LocationRole, NumberRole, AmountRole})
 _NODE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE_NODE_FLAGS = (_NODE_FLAGS | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
                         | Qt.ItemFlag.ItemIsDropEnabled)
@@ -151,6 +152,11 @@ class DocumentTreeModel(QAbstractItemModel):
             return self._label(kind, unit, project)
         if role == NumberRole:
             return self._document.project_number(unit, project) if kind == "project" else None
+        if role == AmountRole:
+            if kind != "project":
+                return None
+            total = self._document.project(unit, project).budget_total
+            return None if total is None else format_amount(total)
         if role == KindRole:
             return kind
         if role == LocationRole:
@@ -198,7 +204,9 @@ class DocumentTreeModel(QAbstractItemModel):
         if kind == "project":
             item = self._document.project(unit, project)
             number = self._document.project_number(unit, project)
-            return "\n".join(text for text in (f"{number}.{item.title}", item.code) if text)
+            budget = (self.tr("Budget: %1 (10,000 yuan)").replace("%1", format_amount(item.budget_total))
+                      if item.budget_total is not None else "")
+            return "\n".join(text for text in (f"{number}.{item.title}", item.code, budget) if text)
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -414,4 +422,4 @@ class DocumentTreeModel(QAbstractItemModel):
                 self.dataChanged.emit(self.index(start, 0, parent), self.index(count - 1, 0, parent), roles)
 
 
-__all__ = ["DocumentTreeModel", "KindRole", "LocationRole", "MIME_TYPE", "NumberRole"]
+__all__ = ["AmountRole", "DocumentTreeModel", "KindRole", "LocationRole", "MIME_TYPE", "NumberRole"]

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from perfdesk.model import Indicator, ValueKind, format_amount
 from perfdesk.review.context import ProjectScope
-from perfdesk.review.ruledata import fold, has_digit, has_markup, strip_markup
+from perfdesk.review.ruledata import fold, has_markup, strip_markup
 
 HUNDRED = Decimal(100)
 # Examples of measurable values, by 二级指标, for the "no number" message.
@@ -131,10 +131,8 @@ def _value(scope: ProjectScope, row: int, indicator: Indicator, kind: str | None
     if reading.is_percent and reading.number is not None and reading.number > HUNDRED:
         scope.add("percent-over-100", f"指标值“{text}”超过 100%，请核对。", field="value", row=row)
     if kind in rules.numeric_kinds:
-        if not quantitative and not has_digit(fold(text)):
-            if kind in rules.time_kinds and rules.names_a_time(text):
-                pass
-            elif kind in rules.time_kinds:
+        if rules.lacks_number(kind, text, quantitative):
+            if kind in rules.time_kinds:
                 month = f"{scope.document.year}年6月底前" if scope.document.year else "6月底前"
                 scope.add("value-not-numeric", f"时效指标的指标值“{text}”没有写明时限，请写成“年底前”“{month}”"
                                                f"或“≥95%”（及时率）这样可核对的目标。", field="value", row=row,

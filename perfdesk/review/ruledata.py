@@ -116,6 +116,15 @@ class ReviewRules(BaseModel):
         folded = fold(text)
         return has_digit(folded) or any(w in folded for w in self._time)
 
+    def lacks_number(self, kind: str | None, text: str, quantitative: bool) -> bool:
+        """Whether a 指标值 of the 二级指标 ``kind`` misses the number it should carry.
+
+        The review's ``value-not-numeric`` finding and the grid's quiet mark both ask this, so
+        that the grid never marks a value the review accepts (``年底前`` for a 时效指标)."""
+        if kind not in self.numeric_kinds or quantitative or has_digit(fold(text)):
+            return False
+        return not (kind in self.time_kinds and self.names_a_time(text))
+
 
 _SPACE = re.compile(r"\s+")
 

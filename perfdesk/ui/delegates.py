@@ -4,19 +4,21 @@
 the framework does not know stays selectable, so opening an editor never changes the
 clerk's text. 依据 offers the usual choices and takes any text. Painting draws runs of equal
 一级/二级 cells as one merged cell (text in the first, no line between), as printed.
-The department tree's delegate puts each project's printed number in front of its name.
+The department tree's delegate puts each project's printed number in front of its name and
+its 预算数 at the right edge, where a long name cannot push it out of sight.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QWidget,
 )
 
@@ -26,7 +28,7 @@ from perfdesk.qtmodels.indicator_model import (
     COL_LEVEL2,
     IndicatorTableModel,
 )
-from perfdesk.qtmodels.tree_model import NumberRole
+from perfdesk.qtmodels.tree_model import AmountRole, NumberRole
 
 
 def _choices(current: str, names: list[str]) -> list[str]:
@@ -86,14 +88,23 @@ class IndicatorDelegate(QStyledItemDelegate):
         super().setModelData(editor, model, index)
 
     # ---------------------------------------------------------------- painting
+    @staticmethod
+    def _first_in_view(option: QStyleOptionViewItem, row: int) -> bool:
+        """Whether this row's top is in sight and the row above starts above the view."""
+        top, view = option.rect.top(), option.widget
+        return top >= 0 and isinstance(view, QTableView) and top - view.rowHeight(row - 1) < 0
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         model = self._model(index)
         row, column = index.row(), index.column()
         merged = model is not None and column in (COL_LEVEL1, COL_LEVEL2)
-        if merged and model.continues(row, column, -1) and not opt.state & QStyle.StateFlag.State_Selected:
-            opt.text = ""  # the first cell of the run carries the text
+        if (merged and model.continues(row, column, -1) and not opt.state & QStyle.StateFlag.State_Selected
+                and not self._first_in_view(option, row)):
+            # The first cell of the run carries the text, or the first whole one in sight when
+            # the run starts above the scrolled view (as the PDF repeats it after a page break).
+            opt.text = ""
         widget = option.widget
         style = widget.style() if widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
@@ -110,10 +121,58 @@ class IndicatorDelegate(QStyledItemDelegate):
 
 
 class NumberedNodeDelegate(QStyledItemDelegate):
-    """Shows a project as ``3. 科技创新扶持资金  300.00``: the number comes from NumberRole."""
+    """Shows a project as ``3. 科技创新扶持资金 …   300.00``: the number (NumberRole) in front,
+    the name cut short with … where the tree is narrow, the amount (AmountRole) right-aligned."""
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
         super().initStyleOption(option, index)
         number = index.data(NumberRole)
         if number is not None:
             option.text = f"{number}. {option.text}"
+
+    def project_texts(self, option: QStyleOptionViewItem, index: QModelIndex) -> tuple[str, str, QRect, QRect] | None:
+        """For a project row with an amount: (name as drawn, amount, name rect, amount rect).
+
+        The name gets what the amount leaves and is cut with … ; None for any other row."""
+        amount = index.data(AmountRole)
+        if not amount:
+            return None
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        suffix = f"  {amount}"  # the display text ends with the amount; it is drawn apart here
+        label = opt.text[:-len(suffix)] if opt.text.endswith(suffix) else opt.text
+        widget = option.widget
+        style = widget.style() if widget else QApplication.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, opt, widget) + 1
+        rect = opt.rect.adjusted(margin, 0, -margin, 0)
+        metrics = opt.fontMetrics
+        amount_width = metrics.horizontalAdvance(amount)
+        amount_rect = QRect(rect.right() - amount_width + 1, rect.top(), amount_width, rect.height())
+        label_rect = rect.adjusted(0, 0, -(amount_width + metrics.horizontalAdvance("  ")), 0)
+        shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, max(label_rect.width(), 0))
+        return shown, amount, label_rect, amount_rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        texts = self.project_texts(option, index)
+        if texts is None:
+            super().paint(painter, option, index)
+            return
+        label, amount, label_rect, amount_rect = texts
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = option.widget
+        style = widget.style() if widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)  # background, selection
+        group = (QPalette.ColorGroup.Disabled if not opt.state & QStyle.StateFlag.State_Enabled
+                 else QPalette.ColorGroup.Active if opt.state & QStyle.StateFlag.State_Active
+                 else QPalette.ColorGroup.Inactive)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected
+                                         else QPalette.ColorRole.Text))
+        align = Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(amount_rect, align | Qt.AlignmentFlag.AlignRight, amount)
+        painter.drawText(label_rect, align | Qt.AlignmentFlag.AlignLeft, label)
+        painter.restore()

@@ -69,6 +69,13 @@ class IndicatorTableView(QTableView):
             top_left.row(), bottom_right.row()))
         self.resizeRowsToContents()
 
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
+        super().scrollContentsBy(dx, dy)
+        if dy:
+            # Qt moves the painted pixels and repaints only the uncovered strip; the top row's
+            # 一级/二级 text depends on its being the top row, so repaint the whole table.
+            self.viewport().update()
+
     def inputMethodEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # An input method may send a finished word or a Chinese punctuation mark ("，" "≥")
         # without composing it first. Qt then opened the editor on the old text and dropped

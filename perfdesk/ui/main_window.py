@@ -25,7 +25,17 @@ from PySide6.QtGui import (
     QUndoGroup,
     QUndoStack,
 )
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
 from perfdesk.model import INDICATOR_FIELDS, Document, format_amount
 from perfdesk.resources import resource_path
@@ -94,6 +104,10 @@ class MainWindow(QMainWindow):
         self.errors_label = QLabel()
         self.errors_label.setObjectName("reviewCount")
         self.statusBar().addPermanentWidget(self.errors_label)
+        divider = QFrame()  # the two read as one run of text without it
+        divider.setFrameShape(QFrame.Shape.VLine)
+        divider.setFrameShadow(QFrame.Shadow.Sunken)
+        self.statusBar().addPermanentWidget(divider)
         self.statusBar().addPermanentWidget(self.totals)
 
         self.files = FileActions(self)
@@ -144,6 +158,7 @@ class MainWindow(QMainWindow):
         self.cover_editor = CoverEditor(self.document, self.undo_stack)
         self.part1_editor = Part1Editor(self.document, self.undo_stack)
         self.unit_editor = UnitEditor(self.document, self.undo_stack)
+        self.unit_editor.projectChosen.connect(lambda unit, project: self.select("project", unit, project))
         self.project_editor = ProjectEditor(self.document, self.undo_stack)
         for editor in (self.cover_editor, self.part1_editor, self.unit_editor, self.project_editor):
             self.editors.addWidget(editor)

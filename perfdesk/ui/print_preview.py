@@ -87,4 +87,10 @@ class PrintPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        self.resize(900, 1000)
+        # A page and a half tall where the screen allows; never taller than the screen
+        # (1366×768 is common on office PCs), so the buttons stay reachable.
+        available = self.screen().availableGeometry() if self.screen() else None
+        width, height = 900, 1000
+        if available is not None and available.isValid():
+            width, height = min(width, available.width() - 40), min(height, available.height() - 60)
+        self.resize(width, height)

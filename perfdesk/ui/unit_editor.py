@@ -1,11 +1,12 @@
 """The editor of a budget unit (预算单位): its 6-digit code and name, and a read-only list of
-its projects with their amounts (the tree is where projects are added and ordered)."""
+its projects with their amounts (the tree is where projects are added and ordered); clicking a
+project's name there opens it (``projectChosen``)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFormLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -14,6 +15,8 @@ from perfdesk.ui.widgets import FieldBinder, LineField, hline, section_label, ti
 
 
 class UnitEditor(QWidget):
+    projectChosen = Signal(int, int)  # (unit, project) clicked in the list
+
     def __init__(self, document: Document, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unitEditor")
@@ -32,6 +35,8 @@ class UnitEditor(QWidget):
         self.totals = QLabel()
         self.projects = QTextBrowser()
         self.projects.setObjectName("unitProjects")
+        self.projects.setOpenLinks(False)  # a link names a project of this unit, not a page
+        self.projects.anchorClicked.connect(self._link_clicked)
 
         form = QFormLayout()
         form.addRow(self.tr("Unit code:"), self.code)
@@ -70,14 +75,23 @@ class UnitEditor(QWidget):
         total = sum((p.budget_total or Decimal(0) for p in unit.projects), Decimal("0.00"))
         self.totals.setText(self.tr("%n project(s), budget total %1 (10,000 yuan)", "", len(unit.projects))
                             .replace("%1", format_amount(total)))
-        rows = []
+        heading = "".join(f"<th align='{align}'>{_escape(text)}</th>" for align, text in (
+            ("right", self.tr("No.")), ("left", self.tr("Project code")), ("left", self.tr("Project name")),
+            ("right", self.tr("Budget (10,000 yuan)"))))
+        rows = [f"<tr>{heading}</tr>"]
         for p, project in enumerate(unit.projects):
             number = self.document.project_number(self.unit, p)
+            name = _escape(project.name) or _escape(self.tr("(unnamed project)"))
             rows.append(f"<tr><td align='right'>{number}.</td><td>{_escape(project.code)}</td>"
-                        f"<td>{_escape(project.name)}</td>"
-                        f"<td align='right'>{format_amount(project.budget_total)}</td></tr>")
-        self.projects.setHtml("<table cellspacing='0' cellpadding='3'>" + "".join(rows) + "</table>")
+                        f"<td><a href='project:{p}'>{name}</a></td>"
+                        f"<td align='right' style='white-space: nowrap'>{format_amount(project.budget_total)}</td></tr>")
+        self.projects.setHtml("<table width='100%' cellspacing='0' cellpadding='4'>" + "".join(rows) + "</table>")
         self.projects.setAlignment(Qt.AlignmentFlag.AlignLeft)
+
+    def _link_clicked(self, url: QUrl) -> None:
+        scheme, _, project = url.toString().partition(":")
+        if scheme == "project" and project.isdigit() and self.unit is not None:
+            self.projectChosen.emit(self.unit, int(project))
 
     def _changed(self, change: Change) -> None:
         if self.unit is None or not self.isVisible():

@@ -300,24 +300,29 @@ It was renamed and kept as %3.</source>
 <context>
     <name>DocumentTreeModel</name>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="176" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="182" />
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="178" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="184" />
         <source>Part 1: department-wide goals</source>
         <translation>第一部分 部门整体绩效目标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="182" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="188" />
         <source>(unnamed unit)</source>
         <translation>（未命名单位）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="184" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="190" />
         <source>(unnamed project)</source>
         <translation>（未命名项目）</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="207" />
+        <source>Budget: %1 (10,000 yuan)</source>
+        <translation>预算数：%1 万元</translation>
     </message>
 </context>
 <context>
@@ -485,17 +490,22 @@ It was renamed and kept as %3.</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="264" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="242" />
+        <source>Fix available:</source>
+        <translation>可一键修正：</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="265" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="264" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="265" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="265" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="266" />
         <source>Hint</source>
         <translation>提示</translation>
     </message>
@@ -546,62 +556,62 @@ It was renamed and kept as %3.</source>
 <context>
     <name>IndicatorGrid</name>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="125" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="132" />
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="126" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="133" />
         <source>Insert an indicator below the current row</source>
         <translation>在当前行下方插入一行绩效指标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="127" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="134" />
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="128" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="135" />
         <source>Delete the selected indicator rows</source>
         <translation>删除所选的绩效指标行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="129" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="136" />
         <source>Clear cells</source>
         <translation>清除内容</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="131" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="138" />
         <source>Empty the selected cells</source>
         <translation>清空所选单元格</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="132" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="139" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="133" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="140" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="134" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="141" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="135" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="142" />
         <source>Copy the selected rows as tab-separated text</source>
         <translation>以制表符分隔的文本复制所选行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="136" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="143" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="137" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="144" />
         <source>Paste rows copied from Excel or WPS</source>
         <translation>粘贴从 Excel 或 WPS 复制的行</translation>
     </message>
@@ -609,12 +619,17 @@ It was renamed and kept as %3.</source>
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="163" />
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="177" />
+        <source>A %1 should name a deadline or a rate, e.g. 年底前 or ≥95%.</source>
+        <translation>%1的指标值应当写明完成时限或及时率，例如 年底前 或 ≥95%。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="179" />
         <source>A %1 should have a number, e.g. ≥5人 or 100%.</source>
         <translation>%1的指标值应当是数值，例如 ≥5人 或 100%。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="176" />
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="192" />
         <source>This second-level indicator does not belong under %1.</source>
         <translation>此二级指标不属于“%1”。</translation>
     </message>
@@ -622,188 +637,188 @@ It was renamed and kept as %3.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="85" />
+        <location filename="../../perfdesk/ui/main_window.py" line="95" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="239" />
+        <location filename="../../perfdesk/ui/main_window.py" line="254" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="240" />
+        <location filename="../../perfdesk/ui/main_window.py" line="255" />
         <source>perfdesk budget performance text</source>
         <translation>部门预算绩效文本 perfdesk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="246" />
+        <location filename="../../perfdesk/ui/main_window.py" line="261" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n 个项目</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="247" />
+        <location filename="../../perfdesk/ui/main_window.py" line="262" />
         <source>Budget %1  fiscal %2  other %3 (10,000 yuan)</source>
         <translation>预算数 %1  财政资金 %2  其他资金 %3（万元）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="251" />
+        <location filename="../../perfdesk/ui/main_window.py" line="266" />
         <source>Review: %n error(s)</source>
         <translation>
             <numerusform>审核：%n 个错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="252" />
+        <location filename="../../perfdesk/ui/main_window.py" line="267" />
         <source>Review: no errors</source>
         <translation>审核：无错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="257" />
+        <location filename="../../perfdesk/ui/main_window.py" line="272" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="258" />
+        <location filename="../../perfdesk/ui/main_window.py" line="273" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="259" />
+        <location filename="../../perfdesk/ui/main_window.py" line="274" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="260" />
+        <location filename="../../perfdesk/ui/main_window.py" line="275" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="262" />
+        <location filename="../../perfdesk/ui/main_window.py" line="277" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="263" />
+        <location filename="../../perfdesk/ui/main_window.py" line="278" />
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="266" />
+        <location filename="../../perfdesk/ui/main_window.py" line="281" />
         <source>&amp;Import last year's text…</source>
         <translation>导入上年文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="267" />
+        <location filename="../../perfdesk/ui/main_window.py" line="282" />
         <source>Roll forward to next &amp;year…</source>
         <translation>结转到下一年度(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="269" />
+        <location filename="../../perfdesk/ui/main_window.py" line="284" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="270" />
+        <location filename="../../perfdesk/ui/main_window.py" line="285" />
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="271" />
+        <location filename="../../perfdesk/ui/main_window.py" line="286" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="273" />
+        <location filename="../../perfdesk/ui/main_window.py" line="288" />
         <source>PDF &amp;fonts…</source>
         <translation>PDF 字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="275" />
+        <location filename="../../perfdesk/ui/main_window.py" line="290" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="277" />
+        <location filename="../../perfdesk/ui/main_window.py" line="292" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="278" />
-        <location filename="../../perfdesk/ui/main_window.py" line="329" />
+        <location filename="../../perfdesk/ui/main_window.py" line="293" />
+        <location filename="../../perfdesk/ui/main_window.py" line="344" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="280" />
-        <location filename="../../perfdesk/ui/main_window.py" line="330" />
+        <location filename="../../perfdesk/ui/main_window.py" line="295" />
+        <location filename="../../perfdesk/ui/main_window.py" line="345" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="285" />
+        <location filename="../../perfdesk/ui/main_window.py" line="300" />
         <source>&amp;Find project…</source>
         <translation>查找项目(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="293" />
+        <location filename="../../perfdesk/ui/main_window.py" line="308" />
         <source>&amp;Indicators</source>
         <translation>绩效指标(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="296" />
+        <location filename="../../perfdesk/ui/main_window.py" line="311" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="298" />
+        <location filename="../../perfdesk/ui/main_window.py" line="313" />
         <source>&amp;Review findings</source>
         <translation>审核结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="301" />
+        <location filename="../../perfdesk/ui/main_window.py" line="316" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="311" />
+        <location filename="../../perfdesk/ui/main_window.py" line="326" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="312" />
+        <location filename="../../perfdesk/ui/main_window.py" line="327" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="315" />
+        <location filename="../../perfdesk/ui/main_window.py" line="330" />
         <source>&amp;About perfdesk</source>
         <translation>关于 perfdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="317" />
+        <location filename="../../perfdesk/ui/main_window.py" line="332" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="354" />
+        <location filename="../../perfdesk/ui/main_window.py" line="369" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="357" />
+        <location filename="../../perfdesk/ui/main_window.py" line="372" />
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="365" />
+        <location filename="../../perfdesk/ui/main_window.py" line="380" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="366" />
+        <location filename="../../perfdesk/ui/main_window.py" line="381" />
         <source>The interface language changes the next time perfdesk starts.</source>
         <translation>界面语言将在下次启动 perfdesk 时更改。</translation>
     </message>
@@ -1118,31 +1133,56 @@ It was renamed and kept as %3.</source>
 <context>
     <name>UnitEditor</name>
     <message>
-        <location filename="../../perfdesk/ui/unit_editor.py" line="37" />
+        <location filename="../../perfdesk/ui/unit_editor.py" line="42" />
         <source>Unit code:</source>
         <translation>单位编码：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/unit_editor.py" line="38" />
+        <location filename="../../perfdesk/ui/unit_editor.py" line="43" />
         <source>Unit name:</source>
         <translation>单位名称：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/unit_editor.py" line="44" />
+        <location filename="../../perfdesk/ui/unit_editor.py" line="49" />
         <source>Projects of this unit</source>
         <translation>本单位项目</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/unit_editor.py" line="69" />
+        <location filename="../../perfdesk/ui/unit_editor.py" line="74" />
         <source>(unnamed unit)</source>
         <translation>（未命名单位）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/unit_editor.py" line="71" />
+        <location filename="../../perfdesk/ui/unit_editor.py" line="76" />
         <source>%n project(s), budget total %1 (10,000 yuan)</source>
         <translation>
             <numerusform>%n 个项目，预算数合计 %1 万元</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/unit_editor.py" line="79" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/unit_editor.py" line="79" />
+        <source>Project code</source>
+        <translation>项目编码</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/unit_editor.py" line="79" />
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/unit_editor.py" line="80" />
+        <source>Budget (10,000 yuan)</source>
+        <translation>预算数（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/unit_editor.py" line="84" />
+        <source>(unnamed project)</source>
+        <translation>（未命名项目）</translation>
     </message>
 </context>
 <context>

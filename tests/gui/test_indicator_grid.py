@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
@@ -204,6 +204,32 @@ def test_render_grid_shows_merged_levels(qtbot, grid, tmp_path: Path):
     start = grid.view.viewport().mapTo(grid, first.topLeft())
     text_area = image.copy(start.x() + 3, start.y() + 3, first.width() - 6, first.height() - 6)
     assert len({text_area.pixel(x, y) for x in range(text_area.width()) for y in range(text_area.height())}) > 1
+
+
+def test_a_run_scrolled_past_its_first_row_shows_its_levels_in_the_top_row(qtbot, grid, document):
+    from perfdesk.model import Indicator
+
+    for n in range(25):  # a long run of 产出指标 / 数量指标 rows under the first one
+        document.insert_indicator(0, 0, 1, Indicator(level1="产出指标", level2="数量指标", level3=f"指标{n}",
+                                                     description="人数", value=f"≥{n}人", basis="工作计划"))
+    QApplication.processEvents()
+    grid.view.scrollTo(grid.model.index(20, 0), grid.view.ScrollHint.PositionAtTop)
+    QApplication.processEvents()
+    top = grid.view.indexAt(QPoint(5, 1))  # the row at the top of the view, perhaps cut by it
+    if grid.view.visualRect(top).top() < 0:
+        top = top.sibling(top.row() + 1, 0)  # the first row seen whole
+    assert top.row() > 3 and grid.model.continues(top.row(), 0, -1)  # the run began above the view
+    image = grid.view.viewport().grab().toImage()
+
+    def colours(index):
+        r = grid.view.visualRect(index).intersected(grid.view.viewport().rect()).adjusted(3, 3, -3, -3)
+        area = image.copy(r)
+        return {area.pixel(x, y) for x in range(area.width()) for y in range(area.height())}
+
+    for column in (0, 1):  # 一级 and 二级: text in the first whole row, blank below and above it
+        assert len(colours(top.sibling(top.row(), column))) > 1, f"column {column}: no text in the top row"
+        assert len(colours(top.sibling(top.row() + 1, column))) == 1, f"column {column}: text repeated"
+        assert len(colours(top.sibling(top.row() - 1, column))) <= 1, f"column {column}: text in a cut row"
 
 
 def test_long_session_does_not_wear_out_python(qtbot, grid, document):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
+from expected_samples import fengrun_2022, funing_2024
 from perfdesk.model import Indicator, Project
 from perfdesk.qtmodels.indicator_model import (
     COL_LEVEL1,
@@ -57,18 +59,46 @@ def test_value_reading_in_tooltip_and_mark_where_a_number_is_missing(document):
     assert quantity.data(ReadingRole).number == 5
     assert not quantity.data(MissingNumberRole)
     assert quantity.data(Qt.ItemDataRole.BackgroundRole) is None
-    # 时效指标 "年底之前" has no number: marked, and the tooltip says why.
+    # 时效指标 "年底之前" names a deadline: what the review accepts, so no mark ...
+    assert not timeliness.data(MissingNumberRole)
+    assert timeliness.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert timeliness.data(TOOLTIP) == "定性（文字）"
+    # ... but "及时" says no time at all: marked, and the tooltip asks for a deadline.
+    document.update_indicator(0, 0, 2, value="及时")
     assert timeliness.data(MissingNumberRole)
     assert timeliness.data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert timeliness.data(TOOLTIP) == "定性（文字）\nA 时效指标 should have a number, e.g. ≥5人 or 100%."
+    assert timeliness.data(TOOLTIP) == "定性（文字）\nA 时效指标 should name a deadline or a rate, e.g. 年底前 or ≥95%."
+    # A 质量指标 written as words: marked, with a number asked for.
+    quality = model.index(1, COL_VALUE)
+    document.update_indicator(0, 0, 1, value="稳步提升")
+    assert quality.data(MissingNumberRole)
+    assert quality.data(TOOLTIP).endswith("A 质量指标 should have a number, e.g. ≥5人 or 100%.")
     # A satisfaction or benefit row may well be qualitative: no mark.
     document.update_indicator(0, 0, 4, value="效果明显")
     assert not model.index(4, COL_VALUE).data(MissingNumberRole)
-    # Fixing the value clears the mark.
+    # Fixing the values clears the marks.
     document.update_indicator(0, 0, 2, value="12月底前完成100%")
-    assert model.index(2, COL_VALUE).data(MissingNumberRole)
-    document.update_indicator(0, 0, 2, value="100%")
-    assert not model.index(2, COL_VALUE).data(MissingNumberRole)
+    document.update_indicator(0, 0, 1, value="合格率100%")
+    assert not timeliness.data(MissingNumberRole) and not quality.data(MissingNumberRole)
+
+
+@pytest.mark.parametrize("example", [funing_2024, fengrun_2022], ids=["funing-2024", "fengrun-2022"])
+def test_the_grid_marks_exactly_the_values_the_review_finds_without_a_number(example):
+    """The quiet mark and the review's value-not-numeric finding never disagree (both examples)."""
+    from perfdesk.review import check_document
+
+    example_document = example.build()
+    findings = {(f.unit, f.project, f.row) for f in check_document(example_document)
+                if f.rule in ("value-not-numeric", "value-empty") and f.row is not None}
+    model = IndicatorTableModel(example_document)
+    marked = set()
+    for u, unit in enumerate(example_document.units):
+        for p, project in enumerate(unit.projects):
+            model.set_project(u, p)
+            marked |= {(u, p, row) for row in range(model.rowCount())
+                       if model.index(row, COL_VALUE).data(MissingNumberRole)}
+    assert marked == findings
+    assert marked or example is fengrun_2022  # 抚宁 has such values (及时, 按时提供 …), 丰润 none
 
 
 def test_runs_of_equal_levels_are_marked_for_the_merged_look(document):

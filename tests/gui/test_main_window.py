@@ -196,3 +196,28 @@ def test_activating_a_finding_goes_to_its_cell(qtbot, window):
     assert window.node[0] == "part1" and window.part1_editor.tabs.currentIndex() == 2
     window.review.activate(Finding(rule="x", severity=Severity.ERROR, message="m", field="year"))
     assert window.node[0] == "document"
+
+
+def test_the_unit_editor_lists_its_projects_under_headings_and_a_click_opens_one(qtbot, window):
+    from PySide6.QtCore import QUrl
+
+    window.select("unit", 0)
+    listing = window.unit_editor.projects
+    cells = [line for line in listing.toPlainText().splitlines() if line]  # one cell a line
+    assert cells[:4] == ["No.", "Project code", "Project name", "Budget (10,000 yuan)"]
+    # 8.提前下达2023年支持市县科技创新和科学普及专项资金, 10.00, as in the sample.
+    row = cells.index("8.")
+    assert cells[row:row + 4] == ["8.", "13030623P000009100017", "提前下达2023年支持市县科技创新和科学普及专项资金", "10.00"]
+    listing.anchorClicked.emit(QUrl("project:7"))  # what clicking the 8th name does
+    assert window.node == ("project", 0, 7)
+    assert window.editors.currentWidget() is window.project_editor
+    assert window.project_editor.title.text() == "8.提前下达2023年支持市县科技创新和科学普及专项资金绩效目标表"
+
+
+def test_print_preview_fits_on_a_small_screen(qtbot, window):
+    window.preview_action.trigger()
+    dialog = window.files.preview
+    qtbot.addWidget(dialog)
+    available = dialog.screen().availableGeometry()
+    assert dialog.height() <= available.height() and dialog.width() <= available.width()
+    dialog.close()

@@ -181,6 +181,33 @@ def test_tree_draws_projects_with_their_number(qtbot, tree):
     assert option.text == "339004 唐山市丰润区科学技术协会"
 
 
+def test_a_long_name_is_cut_short_but_the_amount_stays_in_sight(qtbot, tree, document):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    document.update_project(0, 1, name="唐财教（2021）99号关于提前下达省级2022年支持市县科技创新和科学普及专项资金")
+    tree.expandAll()
+    tree.resize(260, 300)
+    QApplication.processEvents()
+    index = tree.tree_model().index_of("project", 0, 1)
+    option = QStyleOptionViewItem()
+    option.initFrom(tree.viewport())
+    option.rect = tree.visualRect(index)
+    label, amount, label_rect, amount_rect = tree.itemDelegate().project_texts(option, index)
+    assert amount == "300.00"
+    assert label.startswith("2. 唐财教") and label.endswith("…")
+    assert amount_rect.right() <= tree.viewport().width()  # drawn at the right edge, inside the view
+    assert label_rect.right() < amount_rect.left()
+    # A short name is drawn whole, and units and the cover are drawn as before (no amount).
+    short = tree.tree_model().index_of("project", 1, 0)
+    option.rect = tree.visualRect(short)
+    assert tree.itemDelegate().project_texts(option, short)[:2] == ("3. 科普活动经费", "12.50")
+    assert tree.itemDelegate().project_texts(option, tree.tree_model().index_of("unit", 1)) is None
+    # The tooltip gives the whole title and the amount in 万元.
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "99号关于提前下达省级2022年支持市县科技创新和科学普及专项资金绩效目标表" in tip
+    assert "300.00" in tip.splitlines()[-1]
+
+
 def test_render_tree(qtbot, tree, tmp_path: Path):
     tree.select_node("project", 0, 1)
     QApplication.processEvents()
