@@ -1,7 +1,8 @@
 """Help ▸ 使用说明 (F1): the user guide in a window beside the editor.
 
 The guide is data, not code: ``resources/help/guide_zh_CN.html`` in Simplified Chinese (the
-clerks' language) and a shorter ``resources/help/guide_en.html`` for ``--lang en``, chosen by
+clerks' language) and a shorter ``resources/help/guide_en.html`` for ``--lang en`` (both shown
+with ``resources/help/guide.css``), chosen by
 the interface's language (:func:`perfdesk.ui.app.current_language`). Both are plain HTML that
 QTextBrowser renders (headings, paragraphs, lists, tables, ``<a name>`` anchors, no scripts and
 no external links) and are found through :func:`perfdesk.resources.resource_path`, so the
@@ -22,6 +23,7 @@ from perfdesk.resources import resource_path
 from perfdesk.ui.app import DEFAULT_LANGUAGE, current_language
 
 GUIDE_FILES = {"zh_CN": "guide_zh_CN.html", "en": "guide_en.html"}
+STYLE_FILE = "guide.css"  # the style sheet both guides are shown with
 CONTENTS_ANCHOR = "contents"  # the short list of sections at the top of each guide
 
 
@@ -51,6 +53,9 @@ class UserGuideDialog(QDialog):
             font.setPointSizeF(font.pointSizeF() + 1)
             self.browser.setFont(font)
         self.path = guide_path(language)
+        style = resource_path("help", STYLE_FILE)  # one look for both languages
+        if style.is_file():
+            self.browser.document().setDefaultStyleSheet(style.read_text("utf-8"))
         if self.path.is_file():
             self.browser.setSource(QUrl.fromLocalFile(str(self.path)))
         else:  # a broken installation: say what is missing instead of an empty window

@@ -181,6 +181,7 @@ def test_the_chinese_guide_is_shown_by_default(qtbot, chinese_ui, window):
     browser = dialog.browser
     assert browser.source().toLocalFile() == str(dialog.path)
     assert browser.documentTitle() == "perfdesk 使用说明"
+    assert "#1f4e79" in browser.document().defaultStyleSheet()  # resources/help/guide.css: the headings' blue
     text = browser.toPlainText()
     for heading in ("1. 打开与新建", "4. 项目表", "5. 绩效指标表格", "6. 审核", "7. 撤销、保存与恢复副本",
                     "8. 导出 PDF 与打印", "9. 快捷键", "10. 常见问题"):

@@ -141,7 +141,7 @@ def test_bundle_holds_only_what_perfdesk_uses(bundle):
     translations = [n for n in names if "/Qt/translations/" in n]
     assert translations and all("zh_CN" in n for n in translations)
     for resource in ("frameworks/hebei.json", "review/hebei.json", "icons/perfdesk.png",
-                     "translations/perfdesk_zh_CN.qm", "help/guide_zh_CN.html", "help/guide_en.html"):
+                     "translations/perfdesk_zh_CN.qm", "help/guide_zh_CN.html", "help/guide_en.html", "help/guide.css"):
         assert f"resources/{resource}" in names, resource
     assert "licenses/Qt-PySide6-LGPL-3.0.txt" in names
 
