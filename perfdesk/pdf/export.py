@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.lib.units import mm
 
@@ -22,6 +22,7 @@ from perfdesk.errors import PerfdeskError, SaveError
 from perfdesk.model import BudgetUnit, Document, DocumentStatus, Project
 from perfdesk.pdf.fonts import FontPaths, FontSet, find_fonts
 from perfdesk.pdf.layout import TOC_TITLE_LIMIT, Heading, HeadingPage, PageRecord, TocLine, make_template
+from perfdesk.pdf.linebreak import ChineseParagraph
 from perfdesk.model.numbering import arabic, bracketed, ordinal
 from perfdesk.pdf.project_table import project_table
 from perfdesk.pdf.styles import FRAME_WIDTH, Styles, make_styles
@@ -78,14 +79,14 @@ class _Builder:
         self.document, self.fonts, self.record = document, fonts, record
         self.styles: Styles = make_styles(fonts)
 
-    def text(self, text: str, style) -> Paragraph:
-        return Paragraph(self.fonts.markup(text, style.fontName), style)
+    def text(self, text: str, style) -> ChineseParagraph:
+        return ChineseParagraph(self.fonts.markup(text, style.fontName), style)
 
     def heading(self, text: str, style, key: str, level: int, in_toc: bool, title: str | None = None) -> Heading:
         return Heading(self.fonts.markup(text, style.fontName), style, key=key, title=title or text,
                        level=level, record=self.record, in_toc=in_toc)
 
-    def lines(self, text: str, style) -> list[Paragraph]:
+    def lines(self, text: str, style) -> list[ChineseParagraph]:
         """Free text: one paragraph per non-empty line (numbered items stay items)."""
         return [self.text(line.strip(), style) for line in text.splitlines() if line.strip()]
 
@@ -144,8 +145,7 @@ class _Builder:
         s = self.styles
         story: list = []
         if with_title:
-            story.append(self.heading("\n".join(PART2_TITLE), s.part_title, "part2", 0, False, " ".join(PART2_TITLE)))
-            story.append(Spacer(1, 6 * mm))
+            story.append(self.heading("\n".join(PART2_TITLE), s.part2_title, "part2", 0, False, " ".join(PART2_TITLE)))
         for index, entry in enumerate(entries):
             if index > 0:
                 story.append(PageBreak())

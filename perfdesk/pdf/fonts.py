@@ -69,17 +69,22 @@ class FontSet:
         return ord(char) in self._faces[font].face.charToGlyph
 
     def markup(self, text: str, font: str | None = None) -> str:
-        """Escape ``text`` for a Paragraph, line breaks as <br/>, and wrap characters the
-        chosen font lacks in a <font> tag naming a font that has them."""
+        """Escape ``text`` for a Paragraph, line breaks as <br/>, runs of spaces kept, and wrap
+        characters the chosen font lacks in a <font> tag naming a font that has them."""
         return _markup(self, font or self.body, text)
 
 
 def _markup(fonts: FontSet, font: str, text: str) -> str:
     others = [name for name in (fonts.body, fonts.heading) if name != font]
     out: list[str] = []
+    previous = ""
     for char in text:
         code = ord(char)
-        if char == "&":
+        if char == " " and previous == " ":
+            # ReportLab's parser turns a run of spaces into one; "99号  关于" has two, as typed.
+            # The line breaker prints the no-break space as an ordinary one.
+            out.append("&nbsp;")
+        elif char == "&":
             out.append("&amp;")
         elif char == "<":
             out.append("&lt;")
@@ -94,6 +99,7 @@ def _markup(fonts: FontSet, font: str, text: str) -> str:
         else:
             other = next((name for name in others if fonts.has_glyph(name, char)), None)
             out.append(f'<font face="{other}">{char}</font>' if other else char)
+        previous = char
     return "".join(out)
 
 

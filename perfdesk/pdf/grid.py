@@ -19,12 +19,14 @@ from typing import Hashable
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from perfdesk.pdf.linebreak import ChineseParagraph
+
 PADDING = 3.0
 MIN_ROW_HEIGHT = 18.0
 GRID_WIDTH = 0.6
 
 
-class CellParagraph(Paragraph):
+class CellParagraph(ChineseParagraph):
     """A Paragraph that remembers its last wrap: the split measures a cell at the width at
     which the Table draws it, so the second wrap of the same width is free."""
 
@@ -181,9 +183,9 @@ class GridTable(Flowable):
             if len(parts) == 2:
                 head, tail = parts
             elif len(parts) == 1:
-                head, tail = parts[0], Paragraph("", cell.content.style)
+                head, tail = parts[0], CellParagraph("", cell.content.style)
             else:
-                head, tail = Paragraph("", cell.content.style), cell.content
+                head, tail = CellParagraph("", cell.content.style), cell.content
             head_cells.append(Cell(cell.first, cell.last, head))
             tail_cells.append(Cell(cell.first, cell.last, tail))
         if not progress:

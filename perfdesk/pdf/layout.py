@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.paragraph import ParagraphStyle
 
+from perfdesk.pdf.linebreak import ChineseParagraph
 from perfdesk.pdf.styles import FRAME_HEIGHT, FRAME_WIDTH, MARGIN_BOTTOM, MARGIN_LEFT, PAGE_SIZE
 
 NUMBER_COLUMN = 36.0  # room at the right of a 目录 line for its page number
+MIN_LEADER = 24.0  # at least this much of a 目录 line's dots (about eight) before its number
 TOC_TITLE_LIMIT = 150  # a longer title is shortened in the 目录 (it prints whole on its page)
 
 
@@ -48,7 +50,7 @@ def toc_form_name(key: str) -> str:
     return f"tocpage-{key}"
 
 
-class Heading(Paragraph):
+class Heading(ChineseParagraph):
     """A heading paragraph that, when drawn, becomes a bookmark and defines its 目录 number."""
 
     def __init__(self, markup: str | None, style: ParagraphStyle, *, key: str | None = None, title: str = "",
@@ -93,14 +95,29 @@ class TocLine(Flowable):
 
     def __init__(self, markup: str, style: ParagraphStyle, key: str) -> None:
         super().__init__()
-        self.paragraph = Paragraph(markup, style)
+        self.paragraph = ChineseParagraph(markup, style)
         self.style, self.key = style, key
+        self._text_width = 0.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        _, height = self.paragraph.wrap(available_width - NUMBER_COLUMN, available_height)
+        self._text_width = available_width - NUMBER_COLUMN
+        _, height = self.paragraph.wrap(self._text_width, available_height)
+        if self._last_line_free() < MIN_LEADER:
+            # A title that fills its last line would leave no room for the dots: wrap it
+            # shorter, so that the reader's eye can still follow the line to its number.
+            self._text_width -= MIN_LEADER
+            _, height = self.paragraph.wrap(self._text_width, available_height)
         self.height = height
         return available_width, height
+
+    def _last_line_free(self) -> float:
+        """Room left at the end of the title's last line (a left-aligned line ends short by it)."""
+        lines = self.paragraph.blPara.lines
+        if not lines:
+            return self._text_width
+        last = lines[-1]
+        return (last[0] if isinstance(last, tuple) else getattr(last, "extraSpace", 0)) or 0.0
 
     def getSpaceAfter(self) -> float:
         return self.style.spaceAfter
@@ -108,12 +125,9 @@ class TocLine(Flowable):
     def draw(self) -> None:
         canvas, style = self.canv, self.style
         self.paragraph.drawOn(canvas, 0, 0)
-        lines = self.paragraph.blPara.lines or [(self.width - NUMBER_COLUMN, [])]
-        last = lines[-1]
-        extra = last[0] if isinstance(last, tuple) else getattr(last, "extraSpace", 0)
-        # A left-aligned line ends where its line box ends minus the space left over.
-        text_end = self.width - NUMBER_COLUMN - (extra or 0)
-        baseline = self.height - style.fontSize - (len(lines) - 1) * style.leading
+        lines = max(1, len(self.paragraph.blPara.lines))
+        text_end = self._text_width - self._last_line_free()
+        baseline = self.height - style.fontSize - (lines - 1) * style.leading
         dot = canvas.stringWidth(".", style.fontName, style.fontSize)
         start, end = text_end + 4, self.width - NUMBER_COLUMN + 4
         if end > start and dot > 0:
@@ -123,6 +137,12 @@ class TocLine(Flowable):
         canvas.translate(self.width, baseline)
         canvas.doForm(toc_form_name(self.key))
         canvas.restoreState()
+
+
+class _Document(BaseDocTemplate):
+    def beforeDocument(self) -> None:
+        # A reader opens the PDF with the bookmark panel (Part 1, Part 2, every table) shown.
+        self.canv.showOutline()
 
 
 def make_template(target, record: PageRecord, *, title: str, author: str, first: str = "cover") -> BaseDocTemplate:
@@ -146,7 +166,7 @@ def make_template(target, record: PageRecord, *, title: str, author: str, first:
         canvas.drawCentredString(PAGE_SIZE[0] / 2, MARGIN_BOTTOM / 2, f"- {record.printed(sheet)} -")
         canvas.restoreState()
 
-    document = BaseDocTemplate(
+    document = _Document(
         target, pagesize=PAGE_SIZE, title=title, author=author, subject="部门预算绩效文本",
         creator="perfdesk", leftMargin=MARGIN_LEFT, rightMargin=MARGIN_LEFT,
         topMargin=PAGE_SIZE[1] - MARGIN_BOTTOM - FRAME_HEIGHT, bottomMargin=MARGIN_BOTTOM,

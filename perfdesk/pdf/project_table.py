@@ -42,7 +42,8 @@ class _Cells:
 
 
 def _top_rows(project: Project, c: _Cells) -> list[GridRow]:
-    budget = Group("budget", c.center("预算规模及资金用途"))
+    # The label breaks where the official table breaks it (预算规模及 / 资金用途).
+    budget = Group("budget", c.center("预算规模及\n资金用途"))
     plan = Group("plan", c.center("资金支出计划（%）"))
     rows = [
         GridRow([Cell(0, 0, c.center("项目编码")), Cell(1, 2, c.center(project.code)),

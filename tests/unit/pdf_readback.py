@@ -13,6 +13,8 @@ import pdfplumber
 
 FOOTER = re.compile(r"^-\s*(\d+)\s*-$")
 TOC_LINE = re.compile(r"^(.*?)\s*\.{4,}\s*(\d+)$")
+PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分\s")
+TABLE_TITLE = re.compile(r"^\d+\.")
 HEADER = ["一级指标", "二级指标", "三级指标", "绩效指标描述", None, "指标值", "指标值确定依据"]
 
 
@@ -22,7 +24,8 @@ def compact(text: str | None) -> str:
 
 
 def page_text(page) -> str:
-    return page.extract_text() or ""
+    # keep_blank_chars: the spaces printed are read as they are ("99号  关于" keeps its two).
+    return page.extract_text(keep_blank_chars=True) or ""
 
 
 def printed_number(page) -> int | None:
@@ -42,9 +45,54 @@ def toc_entries(page) -> list[tuple[str, int]]:
         if found:
             entries.append((pending + found.group(1).strip(), int(found.group(2))))
             pending = ""
-        elif line and not line.startswith("第") and line not in ("目 录", "目　录", "目录"):
+        elif line and not PART_HEADING.match(line) and line not in ("目 录", "目　录", "目录"):
             pending += line
     return entries
+
+
+def contents(pdf) -> list[tuple[str, int]]:
+    """Every 目录 line of a whole document: the pages after the cover up to the first numbered one."""
+    entries = []
+    for page in pdf.pages[1:]:
+        if printed_number(page) is not None:
+            break
+        entries += toc_entries(page)
+    return entries
+
+
+@dataclass
+class CellLines:
+    """The characters printed inside one ruled cell, line by line (each line left to right)."""
+
+    box: tuple[float, float, float, float]  # x0, top, x1, bottom: the ruling lines around it
+    lines: list[list[dict]]
+
+    def texts(self) -> list[str]:
+        return ["".join(char["text"] for char in line) for line in self.lines]
+
+
+def cell_lines(page) -> list[CellLines]:
+    """Each character goes to the table cell that holds its centre; lines are told apart by
+    their height on the page."""
+    boxes = [box for table in page.find_tables() for box in table.cells if box is not None]
+    found: dict[tuple, list[dict]] = {}
+    for char in page.chars:
+        if not char["text"].strip():
+            continue
+        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        box = next((b for b in boxes if b[0] < x < b[2] and b[1] < y < b[3]), None)
+        if box is not None:
+            found.setdefault(box, []).append(char)
+    cells = []
+    for box, chars in found.items():
+        lines: list[list[dict]] = []
+        for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+            if lines and abs(char["top"] - lines[-1][0]["top"]) < 3:
+                lines[-1].append(char)
+            else:
+                lines.append([char])
+        cells.append(CellLines(box, [sorted(line, key=lambda c: c["x0"]) for line in lines]))
+    return cells
 
 
 @dataclass
@@ -70,22 +118,23 @@ def read_project_tables(path) -> dict[str, TableRead]:
                 continue
             table = found[0]
             # A page with no row ruled between D and E (all rows merge D:E) reads as 6 columns.
-            rows = [row[:4] + [None] + row[4:] if len(row) == 6 else row for row in table.extract()]
-            above = page.crop((0, 0, page.width, table.bbox[1])).extract_text() or ""
-            title = next((line for line in above.splitlines() if "绩效目标表" in line), None)
-            if title is not None:
-                # The title may wrap over lines; it ends with 绩效目标表 and the unit line follows.
-                lines = [line.strip() for line in above.splitlines()]
-                first = next(i for i, line in enumerate(lines) if re.match(r"^\d+\.", line))
-                title_lines = []
-                for line in lines[first:]:
-                    title_lines.append(line)
-                    if line.endswith("绩效目标表"):
+            rows = [row[:4] + [None] + row[4:] if len(row) == 6 else row
+                    for row in table.extract(keep_blank_chars=True)]
+            above = page_text(page.crop((0, 0, page.width, table.bbox[1])))
+            lines = [line.strip() for line in above.splitlines()]
+            # The title may wrap over lines (even between 绩效目标 and 表); the unit line follows.
+            first = next((i for i, line in enumerate(lines) if TABLE_TITLE.match(line)), None)
+            title = None
+            if first is not None:
+                for last in range(first, len(lines)):
+                    if "".join(lines[first:last + 1]).endswith("绩效目标表"):
+                        title = "".join(lines[first:last + 1])
                         break
+            if title is not None:
                 current = TableRead()
-                rest = lines[first + len(title_lines):]
+                rest = lines[last + 1:]
                 current.unit_line = rest[0] if rest else ""
-                tables["".join(title_lines)] = current
+                tables[title] = current
             elif current is None:
                 continue
             else:

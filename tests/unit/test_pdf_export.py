@@ -1,4 +1,5 @@
-"""The example (抚宁 2024, transcribed by hand) printed to PDF and read back page by page."""
+"""The bundled examples (抚宁 2024, 丰润 2022, transcribed by hand) printed to PDF and read
+back page by page."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
+from expected_samples import fengrun_2022, funing_2024
 from expected_samples.funing_2024 import build
-from pdf_readback import compact, indicator_rows, page_text, printed_number, read_project_tables, toc_entries
+from pdf_readback import compact, contents, indicator_rows, page_text, printed_number, read_project_tables
 from perfdesk.errors import PerfdeskError, SaveError
 from perfdesk.model import DocumentStatus
 from perfdesk.pdf import export_pdf
@@ -28,6 +30,15 @@ def example_pdf(example, tmp_path_factory):
     path = tmp_path_factory.mktemp("pdf") / "funing.pdf"
     result = export_pdf(example, path)
     return path, result
+
+
+@pytest.fixture(scope="module", params=[funing_2024, fengrun_2022], ids=["funing-2024", "fengrun-2022"])
+def bundled(request, tmp_path_factory):
+    """Each bundled example (its hand-typed source) and its PDF."""
+    document = request.param.build()
+    path = tmp_path_factory.mktemp("pdf") / "bundled.pdf"
+    export_pdf(document, path)
+    return document, path
 
 
 def _amount(value: Decimal | None) -> str:
@@ -60,8 +71,8 @@ def test_first_table_reads_back_as_typed_in_the_source(example_pdf):
     assert table.unit_line.endswith("单位：万元")
 
 
-def test_every_field_of_every_project_reads_back(example, example_pdf):
-    path, _ = example_pdf
+def test_every_field_of_every_project_reads_back(bundled):
+    example, path = bundled
     tables = read_project_tables(path)
     assert len(tables) == example.project_count() == 10
     for u, p, unit, project in example.projects():
@@ -80,16 +91,17 @@ def test_every_field_of_every_project_reads_back(example, example_pdf):
         assert indicator_rows(table) == [indicator.cells() for indicator in project.indicators], title
 
 
-def test_contents_numbers_are_the_numbers_printed_on_the_heading_pages(example_pdf):
-    path, _ = example_pdf
+def test_contents_numbers_are_the_numbers_printed_on_the_heading_pages(bundled):
+    example, path = bundled
+    titles = ["一、总体绩效目标", "二、分项绩效目标", "三、工作保障措施"] + [
+        f"{example.project_number(u, p)}.{project.name}绩效目标表" for u, p, _, project in example.projects()]
     with pdfplumber.open(path) as pdf:
-        entries = toc_entries(pdf.pages[1])
-        assert [title for title, _ in entries[:3]] == ["一、总体绩效目标", "二、分项绩效目标", "三、工作保障措施"]
-        assert len(entries) == 3 + 10
+        entries = contents(pdf)
+        assert [title for title, _ in entries] == titles
         body = pdf.pages[2:]
         texts = [re.sub(r"\s", "", page_text(page)) for page in body]
         for title, number in entries:
-            where = next(i for i, text in enumerate(texts) if title in text)
+            where = next(i for i, text in enumerate(texts) if re.sub(r"\s", "", title) in text)
             assert printed_number(body[where]) == number, title
         # Cover and 目录 carry no number; the body is numbered from 1 without gaps.
         assert printed_number(pdf.pages[0]) is None and printed_number(pdf.pages[1]) is None
@@ -133,6 +145,7 @@ def test_metadata_and_bookmarks(example_pdf):
     reader = PdfReader(path)
     assert reader.metadata.title == "秦皇岛市抚宁区科技和工业信息化局2024年部门预算绩效文本"
     assert reader.metadata.author == "秦皇岛市抚宁区科技和工业信息化局"
+    assert reader.page_mode == "/UseOutlines"  # the viewer opens with the bookmarks shown
     outline = reader.outline
     top = [item.title for item in outline if not isinstance(item, list)]
     assert top == ["第一部分 部门整体绩效目标", "第二部分 预算项目绩效目标"]

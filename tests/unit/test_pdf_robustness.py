@@ -8,7 +8,7 @@ from decimal import Decimal
 import pdfplumber
 import pytest
 
-from pdf_readback import indicator_rows, page_text, read_project_tables, toc_entries
+from pdf_readback import contents, indicator_rows, page_text, read_project_tables
 from perfdesk.errors import PerfdeskError
 from perfdesk.model import BudgetUnit, Document, Indicator, Measure, Part1, Project, SubGoal
 from perfdesk.pdf import export_pdf
@@ -43,6 +43,22 @@ def test_markup_ampersands_and_line_breaks_print_as_typed(tmp_path):
     assert indicator_rows(table) == [project.indicators[0].cells()]
 
 
+def test_runs_of_spaces_print_as_typed(tmp_path):
+    name = "唐财教（2021）99号  关于提前下达专项资金"  # two spaces, as in the 丰润 text
+    project = Project(code="C001", name=name, purpose="第一项   第二项",
+                      indicators=[Indicator(level1="产出指标", level2="数量指标", level3="a  b",
+                                            description="描述  两个空格", value="≥1", basis="工作计划")])
+    document = Document(department="测试局", year=2025, units=[BudgetUnit(code="112001", name="本级", projects=[project])])
+    export_pdf(document, tmp_path / "spaces.pdf")
+    table = read_project_tables(tmp_path / "spaces.pdf")[f"1.{name}绩效目标表"]
+    assert table.rows[0][4] == name
+    assert table.rows[2][1] == "第一项   第二项"
+    assert indicator_rows(table) == [project.indicators[0].cells()]
+    with pdfplumber.open(tmp_path / "spaces.pdf") as pdf:
+        chars = "".join(char["text"] for char in pdf.pages[1].chars)  # the 目录
+    assert f"1.{name}绩效目标表" in chars
+
+
 def test_part1_numbering_is_added_by_the_printer(tmp_path):
     part1 = Part1(overall_goal="1.第一项\n2.第二项",
                   sub_goals=[SubGoal(title="甲", goal="目标甲", indicators="指标甲"), SubGoal(title="乙")],
@@ -61,13 +77,14 @@ def test_a_title_longer_than_a_page_and_300_projects_of_contents(tmp_path):
     document = Document(department="测试局", year=2025, units=[BudgetUnit(code="112001", name="本级", projects=projects)])
     result = export_pdf(document, tmp_path / "long-title.pdf")
     with pdfplumber.open(tmp_path / "long-title.pdf") as pdf:
-        contents = [entry for page in pdf.pages[1:12] for entry in toc_entries(page)]
-    numbers = {title: number for title, number in contents}
-    first_title, first_number = contents[3]  # after the three Part 1 lines: shortened with …
+        entries = contents(pdf)
+    numbers = {title: number for title, number in entries}
+    first_title, first_number = entries[3]  # after the three Part 1 lines: shortened with …
     assert first_title.startswith("1.很长的项目名称") and first_title.endswith("…")
     assert first_number == next(h.page for h in result.headings if h.key == "project-1")
     assert numbers["2.项目1绩效目标表"] == result.page_of("2.项目1绩效目标表")
     assert numbers["300.项目299绩效目标表"] == result.page_of("300.项目299绩效目标表")
+    assert len(entries) == 3 + 300  # every 目录 page read
     # The long name prints whole: in the title (over pages) and in the table's 项目名称 cell.
     text = re.sub(r"-\d+-", "", _text(tmp_path / "long-title.pdf"))
     assert f"1.{long_name}绩效目标表" in text
