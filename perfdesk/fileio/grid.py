@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from perfdesk.errors import FileFormatError
 from perfdesk.fileio import layout as L
 from perfdesk.fileio.xlsx_cells import Formula, Number, Sheet
-from perfdesk.model import to_amount
+from perfdesk.model import to_amount, without_thousands
 
 
 NO_AMOUNT = {"-", "--", "—", "——", "/", "无", "\\"}
@@ -24,10 +24,10 @@ def to_exact(value: object) -> Decimal | None:
     """A typed amount as the exact Decimal it says (``1,234.5``, ``１２３．００``), None if blank."""
     if value is None:
         return None
-    text = unicodedata.normalize("NFKC", str(value)).strip().replace(",", "").replace(" ", "")
+    text = unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "")
     if text == "":
         return None
-    number = Decimal(text)
+    number = Decimal(without_thousands(text))
     if not number.is_finite():
         raise ValueError(text)
     return number
@@ -43,10 +43,57 @@ def column_letter(col: int) -> str:
 
 def plain(number: Decimal) -> str:
     """``Decimal('2.50')`` → ``'2.5'``, ``Decimal('1E+2')`` → ``'100'``: how Excel shows it."""
-    number = number.normalize()
-    if number.as_tuple().exponent > 0:
-        number = number.quantize(Decimal(1))
-    return format(number, "f")
+    return format(number.normalize(), "f")  # "f" writes 1E+2 as 100, without quantize's precision limit
+
+
+def _formatted(number: Decimal, code: str) -> str:
+    """A number as Excel shows it with a custom format that adds text: ``0"人"`` → ``5人``,
+    ``"≤"0"元"`` → ``≤2000元``, ``0.00%`` → ``95.00%`` (one section; colours and fills ignored)."""
+    parts: list[str | None] = []  # literal text, and None where the digits go
+    decimals, grouped, in_decimals, placed, percent = 0, False, False, False, False
+    i = 0
+    while i < len(code):
+        char = code[i]
+        if char == '"':
+            end = code.find('"', i + 1)
+            end = len(code) if end < 0 else end
+            parts.append(code[i + 1:end])
+            i = end + 1
+            continue
+        if char == "\\" and i + 1 < len(code):
+            parts.append(code[i + 1])
+            i += 2
+            continue
+        if char == "[":  # [Red], [$-804]: no text of their own
+            end = code.find("]", i)
+            i = len(code) if end < 0 else end + 1
+            continue
+        if char in "_*" and i + 1 < len(code):  # padding and fill characters
+            i += 2
+            continue
+        if char in "0#?,.":
+            if not placed:
+                parts.append(None)  # where the digits go
+                placed = True
+            if char == ".":
+                in_decimals = True
+            elif char == ",":
+                grouped = True
+            elif in_decimals:
+                decimals += 1
+            i += 1
+            continue
+        if char == "%":
+            percent = True
+        if char != "@":
+            parts.append(char)
+        i += 1
+    value = number * 100 if percent else number
+    value = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    digits = f"{value:,.{decimals}f}" if grouped else f"{value:.{decimals}f}"
+    if not placed:
+        parts.append(None)
+    return "".join(digits if part is None else part for part in parts)
 
 
 def render(value: object) -> str:
@@ -63,6 +110,11 @@ def render(value: object) -> str:
         if value.date:
             day = datetime.date(1899, 12, 30) + datetime.timedelta(days=int(value.value))
             return f"{day.year}年{day.month}月{day.day}日"
+        if value.shown:
+            try:
+                return _formatted(value.value, value.shown)
+            except (InvalidOperation, ValueError):
+                pass  # an odd format or a huge number: the plain number, as below
         if value.percent:
             return plain(value.value * 100) + "%"
         return plain(value.value)
@@ -136,6 +188,20 @@ class Grid:
     def row_keys(self, row: int) -> list[tuple[int, str]]:
         return [(c, L.label_key(v)) for c, v in self.row_cells(row) if isinstance(v, str)]
 
+    def table_end(self, start: int) -> int:
+        """The last row of the table perfdesk wrote from ``start`` on: its print area's end, or
+        in a workbook without one (perfdesk before 2026-12), the last row with text among the
+        rows that follow ``start`` without a gap (bordered blank rows below are no table rows)."""
+        last = self.sheet.print_last_row
+        if last is not None and last >= start:
+            return last
+        row = end = start
+        while row + 1 in self.sheet.rows:
+            row += 1
+            if any(render(value).strip() for _, value in self.row_cells(row)):
+                end = row
+        return end
+
     def blank_row(self, row: int, cols: range) -> bool:
         return all(render(self.cells.get((row, c))).strip() == "" for c in cols)
 
@@ -146,6 +212,9 @@ class Grid:
         value = self.raw(row, col)
         self.unknown_result(row, col, value)
         self.not_a_date(row, col, value, what)
+        if isinstance(value, Number) and value.percent:
+            raise self.error(f"{what}显示为百分比“{render(value)}”，不是金额（应为万元数字，如 12.50）。"
+                             "请把单元格格式改为“数值”或“常规”后重新输入。", row, col)
         try:
             if isinstance(value, Number):
                 exact = value.value
@@ -174,16 +243,17 @@ class Grid:
             return None
         self.unknown_result(row, col, value)
         self.not_a_date(row, col, value, what)
-        if isinstance(value, Number):
-            number = value.value * 100 if value.percent else value.value
-            return Decimal(plain(number))
-        text = unicodedata.normalize("NFKC", render(value)).strip().replace(" ", "").replace(",", "")
-        if text == "":
-            return None
+        text = unicodedata.normalize("NFKC", render(value)).strip().replace(" ", "")
         try:
-            number = Decimal(text.rstrip("%"))
-            if not number.is_finite():
-                raise InvalidOperation
-        except InvalidOperation:
+            if isinstance(value, Number):
+                number = value.value * 100 if value.percent else value.value
+            elif text == "":
+                return None
+            else:
+                number = Decimal(without_thousands(text).rstrip("%"))
+            # Like an amount, a percentage must fit two decimals: 1E+300 is no plan, and
+            # everything after (review, PDF, the window) could not print it.
+            number.quantize(Decimal("0.01"))
+            return Decimal(plain(number))
+        except (InvalidOperation, ValueError):
             raise self.error(f"{what}“{render(value)}”不是百分比（应为 30% 或 30 这样的数字）。", row, col) from None
-        return Decimal(plain(number))

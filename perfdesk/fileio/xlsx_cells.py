@@ -41,6 +41,7 @@ class Number:
     value: Decimal
     percent: bool = False
     date: bool = False
+    shown: str = ""  # a custom format that adds text (``0"人"``, ``"≤"0"元"``, ``0.00%``): its first section
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Sheet:
     rows: set[int] = field(default_factory=set)  # rows that have any <c> element, even empty
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # min_row, min_col, max_row, max_col
     max_row: int = 0
+    print_last_row: int | None = None  # the last row of the sheet's print area, if it has one
 
 
 @dataclass
@@ -174,28 +176,46 @@ def _rels(archive, part: str, path: str) -> dict[str, str]:
     return rels
 
 
-def _styles(archive, path: str) -> tuple[set[int], set[int]]:
-    """Indexes of cell formats that show numbers as percentages and as dates."""
+@dataclass
+class Formats:
+    """What the cell formats (``cellXfs`` by index) say about showing a number."""
+
+    percent: set[int] = field(default_factory=set)
+    date: set[int] = field(default_factory=set)
+    shown: dict[int, str] = field(default_factory=dict)  # formats that add text or decimals to a number
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+
+
+def _styles(archive, path: str) -> Formats:
+    """Which cell formats show numbers as percentages, as dates, or with text of their own."""
     root = _xml(archive, "xl/styles.xml", path)
-    percent, date = set(), set()
+    formats = Formats()
     if root is None:
-        return percent, date
+        return formats
     ns = _ns(root)
-    custom = {}
-    formats = root.find(f"{ns}numFmts")
-    for fmt in formats if formats is not None else []:
-        code = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", fmt.get("formatCode", ""))
-        custom[int(fmt.get("numFmtId", "0"))] = code
+    custom, codes = {}, {}
+    found = root.find(f"{ns}numFmts")
+    for fmt in found if found is not None else []:
+        code = fmt.get("formatCode", "")
+        fmt_id = int(fmt.get("numFmtId", "0"))
+        codes[fmt_id] = code
+        custom[fmt_id] = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", code)
     xfs = root.find(f"{ns}cellXfs")
     for index, xf in enumerate(xfs if xfs is not None else []):
         fmt_id = int(xf.get("numFmtId", "0"))
         code = custom.get(fmt_id, "")
         if fmt_id in BUILTIN_PERCENT or "%" in code:
-            percent.add(index)
+            formats.percent.add(index)
         elif fmt_id in BUILTIN_DATE or (fmt_id in custom and re.search(r"[yd]|m+(?![^;]*[hs])", code.lower())
                                         and not re.search(r"[0#?]", code)):
-            date.add(index)
-    return percent, date
+            formats.date.add(index)
+            continue
+        first = codes.get(fmt_id, "0.00%" if fmt_id == 10 else "").split(";")[0]
+        if _QUOTED.search(first) or ("%" in first and "." in first):
+            formats.shown[index] = first
+    return formats
 
 
 def _decimal(text: str) -> Decimal:
@@ -221,7 +241,7 @@ def _ref(ref: str) -> tuple[int, int]:
     return int(match.group(2)), col
 
 
-def _sheet(archive, part: str, name: str, shared: list[str], percent: set[int], date: set[int], path: str) -> Sheet:
+def _sheet(archive, part: str, name: str, shared: list[str], formats: Formats, path: str) -> Sheet:
     root = _xml(archive, part, path)
     if root is None:
         raise _fail(f"工作簿已损坏：找不到工作表“{name}”的内容。", path)
@@ -262,7 +282,8 @@ def _sheet(archive, part: str, name: str, shared: list[str], percent: set[int], 
                     cells[(r, col)] = v.text.strip() == "1"
                 else:
                     style = int(c.get("s", "0"))
-                    cells[(r, col)] = Number(_decimal(v.text), style in percent, style in date)
+                    cells[(r, col)] = Number(_decimal(v.text), style in formats.percent, style in formats.date,
+                                             formats.shown.get(style, ""))
             except (ValueError, IndexError, InvalidOperation):
                 raise FileFormatError("单元格内容已损坏，无法读取。", path=path, sheet=name, cell=ref)
         sheet.max_row = max(sheet.max_row, row_number)
@@ -275,6 +296,28 @@ def _sheet(archive, part: str, name: str, shared: list[str], percent: set[int], 
             continue
         sheet.merges.append((r1, c1, r2, c2))
     return sheet
+
+
+_AREA_END = re.compile(r"\$?[A-Z]{1,3}\$?(\d+)\s*$")
+
+
+def _print_last_rows(book, ns: str) -> dict[int, int]:
+    """Sheet position → last row of its print area (``_xlnm.Print_Area``, local to the sheet).
+
+    perfdesk sets the print area of each project sheet to its table; Excel and WPS move it
+    when rows are inserted or deleted inside, so it tells the table's rows from what a clerk
+    typed below it."""
+    found: dict[int, int] = {}
+    names = book.find(f"{ns}definedNames")
+    for name in names if names is not None else []:
+        local = name.get("localSheetId")
+        if name.get("name") != "_xlnm.Print_Area" or local is None or not local.isdigit():
+            continue
+        ends = [_AREA_END.search(area) for area in (name.text or "").split(",")]
+        rows = [int(match.group(1)) for match in ends if match]
+        if rows:
+            found[int(local)] = max(rows)
+    return found
 
 
 def read_cells(path: str) -> WorkbookCells:
@@ -293,15 +336,18 @@ def read_cells(path: str) -> WorkbookCells:
         if shared_root is None:
             shared_root = _xml(archive, "xl/sharedStrings.xml", path)
         shared = [] if shared_root is None else [_text_of(si, _ns(shared_root)) for si in shared_root]
-        percent, date = _styles(archive, path)
+        formats = _styles(archive, path)
+        print_rows = _print_last_rows(book, ns)
         sheets = []
         container = book.find(f"{ns}sheets")
-        for entry in container if container is not None else []:
+        for position, entry in enumerate(container if container is not None else []):
             rid = entry.get(f"{{{REL_NS}}}id") or entry.get(f"{{{STRICT_REL_NS}}}id")
             part = rels.get(rid)
             if part is None or part.endswith(".bin") or "chartsheet" in part:
                 continue
-            sheets.append(_sheet(archive, part, entry.get("name", ""), shared, percent, date, path))
+            sheet = _sheet(archive, part, entry.get("name", ""), shared, formats, path)
+            sheet.print_last_row = print_rows.get(position)
+            sheets.append(sheet)
         properties = {}
         custom = _xml(archive, "docProps/custom.xml", path)
         for prop in custom if custom is not None else []:

@@ -111,8 +111,14 @@ def _find_in(grid: Grid, framework: str | None) -> list[Table]:
                # whose unit is named 项目编码 is never taken for a table
                and (not grid.exact or any(k == 4 and isinstance(x, str) and L.label_key(x) in KEYS["name"]
                                           for k, x in grid.row_cells(r)))]
-    if grid.exact:
-        anchors = anchors[:1]  # perfdesk writes one table per sheet; below it everything is its rows
+    if grid.exact and anchors:
+        # perfdesk writes one table per sheet and all its rows are indicators, whatever they
+        # say; a table a clerk pasted below them is a table of its own.
+        kept = [anchors[0]]
+        for anchor in anchors[1:]:
+            if anchor[0] > grid.table_end(kept[-1][0]):
+                kept.append(anchor)
+        anchors = kept
     starts = [_table_start(grid, r, anchors[i - 1][0] if i else 0) for i, (r, _) in enumerate(anchors)]
     tables = []
     previous_unit: str | None = None
@@ -291,10 +297,11 @@ def _indicators(grid: Grid, header: int, end: int, framework: str | None) -> lis
                 columns[group] = col
     span = range(min(columns.values()), max(columns.values()) + 1)
     rows = []
+    own_end = grid.table_end(header) if grid.exact else end
     for row in range(header + 1, end + 1):
         if grid.exact:
-            if row not in grid.sheet.rows:
-                break
+            if row > own_end and grid.blank_row(row, span):
+                continue  # blank or only bordered, below the table: nothing was typed there
         else:
             first = grid.text(row, span.start)
             if first.startswith(NOTE_START):

@@ -204,6 +204,10 @@ def write_project_sheet(ws, number: int, unit_label: str, project: Project) -> N
     ws.print_title_rows = f"{header}:{header}"
     _write_indicators(ws, header + 1, project, where)
     _print_setup(ws)
+    # The print area is the table: Excel and WPS keep it right when the clerk inserts or
+    # deletes rows inside, so reading tells the table's own rows (an empty indicator among
+    # them) from blank or bordered rows and anything typed below (xlsx_tables).
+    ws.print_area = f"A1:G{header + len(project.indicators)}"
 
 
 def _write_indicators(ws, first: int, project: Project, where: str) -> None:

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
+_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?%?")
+
+
+def without_thousands(text: str) -> str:
+    """``1,234.50`` → ``1234.50``. A comma anywhere else (``1,2,3``, ``12,34``) makes no number:
+    ValueError, rather than reading it as 123 or 1234."""
+    if "," not in text:
+        return text
+    if not _GROUPED.fullmatch(text):
+        raise ValueError(f"“{text}”不是金额")
+    return text.replace(",", "")
 
 
 def to_amount(value: object) -> Decimal | None:
@@ -25,13 +38,11 @@ def to_amount(value: object) -> Decimal | None:
     elif isinstance(value, float):
         number = Decimal(repr(value))
     else:
-        import unicodedata
-
-        text = unicodedata.normalize("NFKC", str(value)).strip().replace(",", "").replace(" ", "")
+        text = unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "")
         if text == "":
             return None
         try:
-            number = Decimal(text)
+            number = Decimal(without_thousands(text))
         except InvalidOperation:
             raise ValueError(f"“{value}”不是金额") from None
     if not number.is_finite():

@@ -57,6 +57,10 @@ class Checkpoint(_Model):
             raise ValueError(f"“{value}”不是数字") from None
         if not number.is_finite():
             raise ValueError("不是数字")
+        try:  # 1E+300 cannot be a percentage, and nothing could print it with two decimals
+            number.quantize(Decimal("0.01"))
+        except ArithmeticError:
+            raise ValueError(f"“{value}”不是合理的百分比") from None
         return number
 
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from perfdesk.model import BudgetUnit, Document, Indicator, Project, SpendingPlan, load_framework
+from perfdesk.model import BudgetUnit, Checkpoint, Document, Indicator, Project, SpendingPlan, load_framework
 
 
 def make_document() -> Document:
@@ -71,3 +71,9 @@ def test_frameworks_are_data():
     mof = load_framework("mof2021")
     assert "成本指标" in mof.level1_names()
     assert mof.level2_names("成本指标") == ["经济成本指标", "社会成本指标", "生态环境成本指标"]
+
+
+def test_a_spending_percentage_too_large_to_print_is_refused():
+    assert Checkpoint(label="3月底", value="33.33").value == Decimal("33.33")
+    with pytest.raises(ValidationError, match="“1E\\+300”不是合理的百分比"):
+        Checkpoint(label="3月底", value="1E+300")  # a hand-edited JSON file
