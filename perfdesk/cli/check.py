@@ -15,10 +15,12 @@ from typing import Any, TextIO
 
 from perfdesk.errors import PerfdeskError
 from perfdesk.fileio import load_document
+from perfdesk.fileio.safe_save import is_backup_path
 from perfdesk.review import Finding, ReviewRules, check_document, count_by_severity, load_rules_file
 
 UNREADABLE = "file-unreadable"
-WORKBOOK_SUFFIXES = (".xlsx", ".json")
+# .xlsm opens like .xlsx (its macros are ignored), so a bureau's folder of them is checked too.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".json")
 
 
 def _check_file(path: Path, rules: ReviewRules | None) -> tuple[list[Finding], str | None]:
@@ -39,23 +41,46 @@ def _check_file(path: Path, rules: ReviewRules | None) -> tuple[list[Finding], s
         return [], f"审核“{path}”时出现内部错误（{describe_bug(error)}），请把这一行告诉维护人员。"
 
 
+def _is_workbook(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in WORKBOOK_SUFFIXES
+
+
+def _is_side_file(path: Path) -> bool:
+    """A file that sits beside a department's workbook without being one: the lock file
+    Excel/WPS keep while it is open (``~$甲局.xlsx``) or the backup perfdesk keeps of the
+    previous version when it saves (``甲局~.xlsx``, see ``safe_save.backup_path``)."""
+    return path.name.startswith("~$") or is_backup_path(path)
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if _is_workbook(p) and not _is_side_file(p))
+
+
+def _pattern_files(pattern: str) -> list[Path]:
+    """What a pattern matches; backups only when the pattern itself asks for a ``~``
+    (``*~.xlsx``), since a clerk checking ``*.xlsx`` means the departments, not their backups."""
+    wants_backups = "~" in Path(pattern).name.replace("~$", "")
+    matched = sorted(Path(p) for p in glob.glob(pattern, recursive=True) if _is_workbook(Path(p)))
+    return [p for p in matched if not p.name.startswith("~$") and (wants_backups or not is_backup_path(p))]
+
+
 def expand(names: list[str]) -> list[str]:
-    """The files to check: a folder gives the workbooks (.xlsx, .json) in it and its subfolders,
-    a pattern such as ``*.xlsx`` is expanded here (the Windows command prompt does not do it) to
-    the workbooks it matches; Excel/WPS lock files (``~$…``) found either way are skipped. A name that matches nothing
-    is kept, so that it is reported as missing."""
+    """The files to check: a folder gives the workbooks (.xlsx, .xlsm, .json) in it and its
+    subfolders, a pattern such as ``*.xlsx`` is expanded here (the Windows command prompt does
+    not do it) to the workbooks it matches. Excel/WPS lock files (``~$…``) and perfdesk's own
+    backups (``…~.xlsx``) found either way are skipped; a file named explicitly is always checked.
+    A name that matches nothing is kept, so that it is reported as missing."""
     files: list[str] = []
     for name in names:
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in WORKBOOK_SUFFIXES)
+            found = _folder_files(path)
         elif not path.exists() and glob.has_magic(name):
-            found = sorted(Path(p) for p in glob.glob(name, recursive=True)
-                           if Path(p).is_file() and Path(p).suffix.lower() in WORKBOOK_SUFFIXES)
+            found = _pattern_files(name)
         else:
             files.append(name)
             continue
-        files.extend(str(p) for p in found if not p.name.startswith("~$"))
+        files.extend(str(p) for p in found)
         if not found:
             files.append(name)
     return list(dict.fromkeys(files))

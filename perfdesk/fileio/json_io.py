@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from perfdesk.errors import FileFormatError
+from perfdesk.errors import FIELD_REASONS, FileFormatError, json_reason
 from perfdesk.model import SCHEMA_VERSION, Document
 
 MAX_JSON_BYTES = 200 * 1024 * 1024
@@ -40,7 +40,7 @@ def read_json(path: str) -> Document:
     try:
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as error:
-        raise FileFormatError(f"JSON 格式错误（第 {error.colno} 列）：{_json_reason(error.msg)}",
+        raise FileFormatError(f"JSON 格式错误（第 {error.colno} 列）：{json_reason(error.msg)}",
                               path=path, line=error.lineno) from None
     if not isinstance(data, dict):
         raise FileFormatError("JSON 的最外层应是一个对象（文档）。", path=path)
@@ -78,32 +78,6 @@ def _refuse_rounding(data: dict, path: str) -> None:
                     raise FileFormatError(
                         f"字段“units.{u}.projects.{p}.{name}”的金额“{value}”超过两位小数。金额以万元为单位、"
                         "保留两位小数，perfdesk 不会替您舍入；请改为两位小数后再打开。", path=path)
-
-
-JSON_REASONS = {
-    "Expecting property name enclosed in double quotes": "这里应是英文双引号括起的字段名（是否多了一个逗号？）",
-    "Expecting ',' delimiter": "这里缺少英文逗号",
-    "Expecting ':' delimiter": "这里缺少英文冒号",
-    "Expecting value": "这里缺少值（是否多了逗号，或用了中文引号？）",
-    "Extra data": "JSON 内容结束后还有多余的文字",
-    "Unterminated string starting at": "字符串缺少结束的英文双引号",
-    "Invalid control character at": "字符串中有换行等控制字符（换行应写成 \\n）",
-    "Invalid \\escape": "字符串中有无效的反斜杠转义（反斜杠应写成 \\\\）",
-}
-FIELD_REASONS = {
-    "extra_forbidden": "不是文档中的字段（可能拼错了），请删除或改正",
-    "missing": "缺少，请补上",
-    "string_type": "应为文字（用英文双引号括起）",
-    "int_type": "应为整数", "int_parsing": "应为整数",
-    "list_type": "应为列表（[…]）", "dict_type": "应为对象（{…}）", "model_type": "应为对象（{…}）",
-    "decimal_parsing": "不是数字", "decimal_type": "不是数字",
-    "bool_type": "应为 true 或 false", "bool_parsing": "应为 true 或 false",
-    "enum": "不是允许的值", "literal_error": "不是允许的值",
-}
-
-
-def _json_reason(message: str) -> str:
-    return next((chinese for english, chinese in JSON_REASONS.items() if message.startswith(english)), message)
 
 
 def _field_reason(error: dict) -> str:

@@ -21,6 +21,13 @@ def backup_path(path: str | os.PathLike) -> Path:
     return path.with_name(f"{path.stem}~{path.suffix}")
 
 
+def is_backup_path(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is named as a backup (``报表~.xlsx``), so that a folder's listing can
+    leave it out: it is the previous version of a workbook, not a workbook of its own."""
+    path = Path(path)
+    return path.stem.endswith("~") and len(path.stem) > 1
+
+
 def _write_durably(target: Path, data: bytes, mode: int | None) -> None:
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
@@ -69,36 +76,65 @@ def lock_file(path: str | os.PathLike) -> Path:
     return path.with_name("~$" + path.name)
 
 
+# errno -> what to tell the clerk, for the errors that need no look at the disk to explain.
+_PLAIN_REASONS: dict[int, str] = {
+    errno.ENOSPC: "磁盘空间不足，请清理磁盘或换一个位置",
+    errno.EROFS: "这个磁盘是只读的（例如写保护的U盘或光盘），请换一个位置",
+    errno.ENAMETOOLONG: "文件名或路径太长，请换一个短一些的文件名或位置",
+    errno.EIO: "读写磁盘时出错（磁盘或U盘可能已损坏或已拔出），请换一个位置",
+}
+if hasattr(errno, "EDQUOT"):
+    _PLAIN_REASONS[errno.EDQUOT] = _PLAIN_REASONS[errno.ENOSPC]
+
+
+def _folder_in_the_way(path: Path) -> str:
+    """EISDIR: the name to save as, or the backup's name beside it, is a folder."""
+    backup = backup_path(path)
+    if not path.is_dir() and backup.is_dir():
+        return f"备份文件名“{backup.name}”已被一个文件夹占用，请移走这个文件夹或换一个文件名"
+    return f"“{path.name}”是一个文件夹，不能保存为文件，请换一个文件名"
+
+
 def _reason(error: OSError, path: Path, folder: Path) -> str:
     """What went wrong, in the clerk's words (strerror is English on most systems)."""
     code = error.errno
-    if code == errno.ENOENT and not folder.is_dir():
-        return f"文件夹“{folder}”不存在，请先建好文件夹或换一个位置"
+    if code == errno.ENOENT:
+        if not folder.is_dir():
+            return f"文件夹“{folder}”不存在，请先建好文件夹或换一个位置"
+        return "找不到要写入的位置（文件夹可能刚被移动或删除），请换一个位置"
     if code == errno.ENOTDIR:
         return f"“{folder}”不是文件夹"
-    if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", None):
-        return "磁盘空间不足，请清理磁盘或换一个位置"
-    if code == errno.EROFS:
-        return "这个磁盘是只读的（例如写保护的U盘或光盘），请换一个位置"
+    if code == errno.EISDIR:
+        return _folder_in_the_way(path)
+    if code in _PLAIN_REASONS:
+        return _PLAIN_REASONS[code]
     if code in (errno.EACCES, errno.EPERM) or isinstance(error, PermissionError):
         if lock_file(path).exists():
             return "文件正在 Excel 或 WPS 中打开，请先关闭它再保存，或另存为其他文件名"
         return "没有写入权限（文件可能是只读的，或正被其他程序打开），请另存为其他文件名"
-    return error.strerror or str(error)
+    # Anything rarer: say so in Chinese; the error's code name is for whoever helps the clerk.
+    name = errno.errorcode.get(code) if code is not None else None
+    detail = f"（错误代码 {name}）" if name else ""
+    return f"写入磁盘时出错{detail}，请换一个位置或文件名再试"
+
+
+def _refuse_read_only(path: Path) -> None:
+    """A file marked read-only is refused, as Excel does: replacing it by rename would work on
+    Linux but would overwrite something the clerk protected on purpose."""
+    if path.is_file() and not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise SaveError(f"无法保存“{path}”：文件是只读的。请另存为其他文件名，或在文件属性中取消“只读”。原来的文件没有改动。")
 
 
 def replace_file(path: str | os.PathLike, data: bytes) -> None:
-    """Make ``path`` hold ``data`` atomically, keeping the old content as the backup.
-
-    A file marked read-only is refused, as Excel does: replacing it by rename would work on
-    Linux but would overwrite something the clerk protected on purpose."""
+    """Make ``path`` hold ``data`` atomically, keeping the old content as the backup
+    (a read-only file is refused, see :func:`_refuse_read_only`)."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    if path.is_file() and not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        raise SaveError(f"无法保存“{path}”：文件是只读的。请另存为其他文件名，或在文件属性中取消“只读”。原来的文件没有改动。")
     temp = folder / f".{path.name}.{os.getpid()}.tmp"
     backup_temp = folder / f".{backup_path(path).name}.{os.getpid()}.tmp"
     try:
+        # Inside the try: even looking at the target can fail (a name too long for the disk).
+        _refuse_read_only(path)
         mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
         _write_durably(temp, data, mode)
         if path.exists():

@@ -184,6 +184,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "purpose-missing": (W, "资金用途为空或是占位文字"),
     "plan-empty": (W, "资金支出计划为空"),
     "plan-amounts": (E, "资金支出计划填成了金额"),
+    "plan-fractions": (E, "资金支出计划填成了小数（0.3 而非 30%）"),
     "plan-shares": (E, "资金支出计划填成了各期比例而非累计"),
     "plan-not-cumulative": (E, "资金支出计划不是累计数"),
     "plan-over-100": (E, "资金支出计划超过100%"),

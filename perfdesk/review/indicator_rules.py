@@ -178,7 +178,8 @@ def _cost(scope: ProjectScope, row: int, text: str, comparison: str | None, numb
         return
     amount = number * rules.money_units[unit]
     budget = scope.budget
-    if budget is not None and amount > budget:
+    # Beside a missing, zero or negative budget (budget-missing/-negative say so) “over budget” means nothing.
+    if budget is not None and budget > 0 and amount > budget:
         scope.add("cost-above-budget", f"成本指标“{text}”（{format_amount(amount)} 万元）超过了项目预算数 "
                                        f"{format_amount(budget)} 万元，请核对。", field="value", row=row)
     if comparison in ("≥", ">"):

@@ -115,7 +115,7 @@ def _spending_plan(scope: ProjectScope) -> None:
                   field="spending_plan")
         return
     numbers = [v for _, v in filled]
-    if _amounts(scope, values, numbers):
+    if _amounts(scope, values, numbers) or _fractions(scope, values, numbers):
         return
     target = scope.rules.spending_plan_target
     for i, v in filled:
@@ -181,6 +181,23 @@ def _amounts(scope: ProjectScope, values: list[Decimal | None], numbers: list[De
         return False
     scope.add("plan-amounts", f"资金支出计划（{_show(values)}）像是按金额（万元）填写的，而预算数是 "
                               f"{format_amount(budget)} 万元；此处应填写累计支出百分比。", field="spending_plan",
+              fix=_plan_fix(scope, f"换算为百分比：{_show(converted)}", converted))
+    return True
+
+
+def _fractions(scope: ProjectScope, values: list[Decimal | None], numbers: list[Decimal]) -> bool:
+    """Fractions of 1 typed where percentages belong (``0.3 0.6 0.9 1`` for 30% … 100%): in a
+    cell of General format Excel keeps 0.3, which the workbook reads as 0.3%. Either the plan
+    ends at 1 or it has a fraction in it; a plan of only 0s is not taken for one."""
+    if any(v < 0 or v > 1 for v in numbers):
+        return False
+    if numbers[-1] != 1 and all(v == v.to_integral_value() for v in numbers):
+        return False
+    converted = [None if v is None else _percent(v * HUNDRED) for v in values]
+    meant = "、".join(f"{v}%" for v in converted if v is not None)
+    typed = "、".join("空" if v is None else format(v.normalize(), "f") for v in values)
+    scope.add("plan-fractions", f"资金支出计划（{typed}）都不超过 1，像是把百分比按小数填写了；"
+                                f"应填写累计支出百分比，即 {meant}。", field="spending_plan",
               fix=_plan_fix(scope, f"换算为百分比：{_show(converted)}", converted))
     return True
 

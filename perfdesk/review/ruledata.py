@@ -7,6 +7,7 @@ which all work on the clerk's text folded the same way (NFKC, no spaces).
 
 from __future__ import annotations
 
+import errno
 import html
 import json
 import re
@@ -15,9 +16,9 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from perfdesk.errors import FileFormatError
+from perfdesk.errors import FIELD_REASONS, FileFormatError, json_reason
 from perfdesk.resources import resource_path
 from perfdesk.review.findings import RULES, Severity
 
@@ -30,6 +31,14 @@ class Requirement(BaseModel):
     label: str
     any_of: list[str]
     severity: Severity = Severity.WARNING
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A rule file's regular expression, refused when loaded rather than when a check runs."""
+    try:
+        return re.compile(pattern)
+    except re.error as error:
+        raise ValueError(f"“{pattern}”不是有效的正则表达式（{error.msg}）") from None
 
 
 class ReviewRules(BaseModel):
@@ -56,6 +65,19 @@ class ReviewRules(BaseModel):
     spending_plan_target: Decimal = Decimal(100)
     severity: dict[str, Severity] = Field(default_factory=dict)
     disabled: list[str] = Field(default_factory=list)
+
+    @field_validator("code_pattern", "unit_code_pattern")
+    @classmethod
+    def _pattern(cls, pattern: str) -> str:
+        _compiled(pattern)
+        return pattern
+
+    @field_validator("placeholder_patterns")
+    @classmethod
+    def _patterns(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            _compiled(pattern)
+        return patterns
 
     # ------------------------------------------------------------- compiled
     @cached_property
@@ -166,14 +188,72 @@ def load_rules(name: str = DEFAULT_RULES) -> ReviewRules:
 
 
 def load_rules_file(path: str | Path) -> ReviewRules:
-    """Rule data from any JSON file (another region's rules)."""
+    """Rule data from any JSON file (another region's rules); a file that cannot be used is a
+    FileFormatError whose message names the file and, for a wrong value, the field."""
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return ReviewRules.model_validate(data)
-    except (OSError, UnicodeDecodeError) as error:
-        raise FileFormatError(f"无法读取审核规则：{error}", path=str(path)) from None
+    except UnicodeDecodeError:
+        raise _rules_error(path, "不是 UTF-8 编码的文本，请用 UTF-8 编码另存后再试") from None
+    except OSError as error:
+        raise _rules_error(path, _read_reason(error, path)) from None
     except json.JSONDecodeError as error:
-        raise FileFormatError(f"审核规则不是有效的 JSON：{error.msg}", path=str(path), line=error.lineno) from None
-    except ValueError as error:
-        raise FileFormatError(f"审核规则内容有误：{error}", path=str(path)) from None
+        raise _rules_error(path, f"第 {error.lineno} 行不是有效的 JSON：{json_reason(error.msg)}",
+                           line=error.lineno) from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        more = f"（共 {error.error_count()} 处错误）" if error.error_count() > 1 else ""
+        raise _rules_error(path, f"{_value_reason(first)}，请改正后再试{more}") from None
+
+
+def _rules_error(path: Path, detail: str, line: int | None = None) -> FileFormatError:
+    """The file is named inside the sentence, so the usual “无法打开…” prefix is not added."""
+    error = FileFormatError(f"审核规则文件“{path}”{detail}。")
+    error.path, error.line = str(path), line
+    return error
+
+
+def _read_reason(error: OSError, path: Path) -> str:
+    """Why the file could not be read, in Chinese (strerror is English on most systems)."""
+    if isinstance(error, FileNotFoundError):
+        return "不存在，请检查文件名和位置"
+    if isinstance(error, IsADirectoryError) or path.is_dir():
+        return "是一个文件夹，请选择其中的 .json 文件"
+    if isinstance(error, PermissionError):
+        return "没有读取权限，请检查文件属性"
+    name = errno.errorcode.get(error.errno) if error.errno is not None else None
+    return f"无法读取{f'（错误代码 {name}）' if name else ''}"
+
+
+def _value_reason(error: dict) -> str:
+    """``中 satisfaction_floor 的值不是数字`` for one pydantic error."""
+    where = _field_name(error["loc"])
+    kind = error["type"]
+    if kind == "missing":
+        return f"缺少 {where}"
+    if not where:  # the whole file: a list or a number instead of an object
+        return "的内容应为一个对象（{…}）"
+    if kind == "enum":
+        allowed = "、".join(re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", ""))))
+        return f"中 {where} 的值“{error['input']}”不是允许的值" + (f"，应为 {allowed} 之一" if allowed else "")
+    gap = "" if where.endswith("项") else " "  # 第 1 项的值, but satisfaction_floor 的值
+    if kind == "value_error":  # our own validators' Chinese message
+        return f"中 {where} 的值{str(error['msg']).removeprefix('Value error, ')}"
+    reason = FIELD_REASONS.get(kind, "不正确")
+    return f"中 {where}{gap}{reason if reason.startswith('的') else '的值' + reason}"
+
+
+def _field_name(loc: tuple) -> str:
+    """A pydantic error place made readable: ``("required", 0, "any_of")`` → ``required 第 1 项的 any_of``,
+    ``("severity", "code-year")`` → ``severity 里的 code-year``."""
+    text, previous = "", None
+    for part in loc:
+        if isinstance(part, int):
+            text += f" 第 {part + 1} 项"
+        elif previous is None:
+            text = str(part)
+        else:
+            text += f"的 {part}" if isinstance(previous, int) else f" 里的 {part}"
+        previous = part
+    return text

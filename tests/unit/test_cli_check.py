@@ -104,3 +104,73 @@ def test_another_regions_rules_from_the_command_line(tmp_path, capsys):
     rules.write_text("{", encoding="utf-8")
     assert main(["check", str(path), "--rules", str(rules)]) == 2
     assert "审核规则" in capsys.readouterr().err
+
+
+def _summary_names(out: str) -> list[str]:
+    """The file names of the summary lines after “共审核 N 个文件：”."""
+    lines = out.split("共审核", 1)[1].splitlines()[1:]
+    return [line.strip().rsplit("：", 1)[0] for line in lines if line.strip()]
+
+
+def _department_folder(tmp_path):
+    """A bureau's folder as perfdesk leaves it: 甲局.xlsx saved twice (so its backup 甲局~.xlsx
+    sits beside it), a macro workbook 丁局.xlsm, and the lock file of 甲局.xlsx open in Excel."""
+    folder = tmp_path / "各部门"
+    folder.mkdir()
+    save_document(clean_document(), folder / "甲局.xlsx")
+    save_document(clean_document(), folder / "甲局.xlsx")
+    (folder / "丁局.xlsm").write_bytes((folder / "甲局.xlsx").read_bytes())
+    (folder / "~$甲局.xlsx").write_bytes(b"\x06clerk " + b"\x00" * 100)
+    assert sorted(p.name for p in folder.iterdir()) == ["~$甲局.xlsx", "丁局.xlsm", "甲局.xlsx", "甲局~.xlsx"]
+    return folder
+
+
+def test_a_folder_leaves_out_backups_and_checks_xlsm_workbooks(tmp_path, capsys):
+    folder = _department_folder(tmp_path)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert main(["check", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "共审核 2 个文件" in out
+    assert _summary_names(out) == [str(folder / "丁局.xlsm"), str(folder / "甲局.xlsx")]
+    assert "甲局~.xlsx" not in out and "~$" not in out
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_a_pattern_leaves_out_backups_unless_it_asks_for_them(tmp_path, capsys, monkeypatch):
+    folder = _department_folder(tmp_path)
+    monkeypatch.chdir(folder)
+    main(["check", "*.xlsx"])
+    assert _summary_names(capsys.readouterr().out) == ["甲局.xlsx"]
+    main(["check", "*.xls?"])
+    assert _summary_names(capsys.readouterr().out) == ["丁局.xlsm", "甲局.xlsx"]
+    main(["check", "*~.xlsx"])  # the clerk asks for the backups themselves
+    assert _summary_names(capsys.readouterr().out) == ["甲局~.xlsx"]
+
+
+def test_a_backup_named_explicitly_is_checked(tmp_path, capsys):
+    folder = _department_folder(tmp_path)
+    assert main(["check", str(folder / "甲局~.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert _summary_names(out) == [str(folder / "甲局~.xlsx")] and "未发现问题" in out
+
+
+def test_a_missing_rules_file_is_named_in_chinese(tmp_path, capsys):
+    path = tmp_path / "dept.xlsx"
+    save_document(clean_document(), path)
+    missing = tmp_path / "没有的规则.json"
+    assert main(["check", str(path), "--rules", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert f"审核规则文件“{missing}”不存在" in err
+    assert "Errno" not in err and "No such file" not in err and "Traceback" not in err
+
+
+def test_a_rules_file_with_a_wrong_value_names_the_field(tmp_path, capsys):
+    path = tmp_path / "dept.xlsx"
+    save_document(clean_document(), path)
+    rules = tmp_path / "x.json"
+    rules.write_text('{"id": "x", "satisfaction_floor": "abc"}', encoding="utf-8")
+    assert main(["check", str(path), "--rules", str(rules)]) == 2
+    err = capsys.readouterr().err
+    assert f"审核规则文件“{rules}”中 satisfaction_floor 的值不是数字" in err
+    assert "validation error" not in err and "Input should" not in err and "pydantic" not in err
+    assert len(err.strip().splitlines()) == 1

@@ -86,3 +86,59 @@ def test_cli_save_errors_are_one_chinese_line_with_status_2(saved, tmp_path, cap
     err = capsys.readouterr().err
     assert "只读" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert target.read_text(encoding="utf-8") == "{}"
+
+
+def _listing(folder):
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_saving_onto_a_folder_says_so_in_chinese(tmp_path):
+    target = tmp_path / "绩效文本.xlsx"
+    target.mkdir()
+    (target / "里面的文件.txt").write_text("不要动", encoding="utf-8")
+    with pytest.raises(SaveError) as caught:
+        save_document(generate_document(projects=1), target)
+    message = str(caught.value)
+    assert "“绩效文本.xlsx”是一个文件夹" in message and "换一个文件名" in message
+    assert "Is a directory" not in message and "Errno" not in message
+    assert target.is_dir() and _listing(target) == ["里面的文件.txt"]
+    assert (target / "里面的文件.txt").read_text(encoding="utf-8") == "不要动"
+    assert _listing(tmp_path) == ["绩效文本.xlsx"]  # no temporary file or backup left
+
+
+def test_a_backup_name_taken_by_a_folder_is_named(saved):
+    before = saved.read_bytes()
+    (saved.parent / "绩效文本~.xlsx").mkdir()
+    with pytest.raises(SaveError) as caught:
+        save_document(generate_document(projects=3, units=1), saved)
+    assert "备份文件名“绩效文本~.xlsx”已被一个文件夹占用" in str(caught.value)
+    assert saved.read_bytes() == before and _listing(saved.parent) == ["绩效文本.xlsx", "绩效文本~.xlsx"]
+
+
+def test_a_name_too_long_says_so_in_chinese(tmp_path):
+    with pytest.raises(SaveError) as caught:
+        save_document(generate_document(projects=1), tmp_path / ("长" * 200 + ".xlsx"))
+    assert "文件名或路径太长" in str(caught.value) and "File name too long" not in str(caught.value)
+    assert _listing(tmp_path) == []
+
+
+@pytest.mark.parametrize("code, words", [
+    (errno.EROFS, "只读"), (errno.EACCES, "没有写入权限"), (errno.EPERM, "没有写入权限"),
+    (errno.ENOSPC, "磁盘空间不足"), (errno.EIO, "读写磁盘时出错"),
+    (errno.ENOENT, "找不到要写入的位置"),  # the folder exists: it vanished during the save
+    (errno.EXDEV, "错误代码 EXDEV"),  # rarer errors: Chinese, with the code for whoever helps
+])
+def test_each_system_error_is_told_in_chinese(saved, monkeypatch, code, words):
+    before = saved.read_bytes()
+    english = os.strerror(code)
+
+    def refuse(source, target):
+        raise OSError(code, english)
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(SaveError) as caught:
+        save_document(generate_document(projects=3, units=1), saved)
+    message = str(caught.value)
+    assert words in message and english not in message and "原来的文件没有改动" in message
+    monkeypatch.undo()
+    assert saved.read_bytes() == before and _listing(saved.parent) == ["绩效文本.xlsx"]

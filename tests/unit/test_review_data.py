@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 
 import pytest
 
@@ -89,3 +90,55 @@ def test_bundled_rules_load_and_know_the_words():
     assert not rules.is_placeholder("无锡市同类项目标准")
     assert rules.is_vague("效果明显") and not rules.is_vague("≥90%") and not rules.is_vague("不出现通报现象")
     assert Indicator(value="≥95百分比").reading.is_percent
+
+
+def test_missing_rule_file_is_named_in_chinese(tmp_path):
+    missing = tmp_path / "没有的规则.json"
+    with pytest.raises(FileFormatError) as caught:
+        load_rules_file(missing)
+    message = str(caught.value)
+    assert f"审核规则文件“{missing}”不存在" in message
+    assert "Errno" not in message and "No such file" not in message
+
+
+def test_rule_file_that_is_a_folder(tmp_path):
+    with pytest.raises(FileFormatError, match="是一个文件夹"):
+        load_rules_file(tmp_path)
+
+
+@pytest.mark.parametrize("changes, words", [
+    ({"satisfaction_floor": "abc"}, "中 satisfaction_floor 的值不是数字"),
+    ({"numeric_kinds": 5}, "中 numeric_kinds 的值应为对象"),
+    ({"severity": {"code-year": "fatal"}}, "中 severity 里的 code-year 的值“fatal”不是允许的值，应为 error、warning、hint 之一"),
+    ({"required": [{"label": "时效"}]}, "缺少 required 第 1 项的 any_of"),
+    ({"year_range": [2000, "abc"]}, "中 year_range 第 2 项的值应为整数"),
+    ({"code_pattern": "^(1302"}, "中 code_pattern 的值“^(1302”不是有效的正则表达式"),
+    ({"placeholder_patterns": ["目标内容[0-9"]}, "中 placeholder_patterns 的值“目标内容[0-9”不是有效的正则表达式"),
+])
+def test_rule_file_with_a_wrong_value_names_the_file_and_the_field(tmp_path, changes, words):
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps({"id": "x", **changes}, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(FileFormatError) as caught:
+        load_rules_file(path)
+    message = str(caught.value)
+    assert message.startswith(f"审核规则文件“{path}”") and words in message
+    assert "validation error" not in message and "Input should" not in message and "errors.pydantic" not in message
+
+
+def test_rule_file_not_an_object_or_without_id(tmp_path):
+    path = tmp_path / "x.json"
+    for text, words in (("[1, 2]", "的内容应为一个对象"), ("{}", "缺少 id")):
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(FileFormatError) as caught:
+            load_rules_file(path)
+        assert words in str(caught.value) and "validation" not in str(caught.value)
+
+
+def test_rule_file_with_a_json_mistake_says_it_in_chinese(tmp_path):
+    path = tmp_path / "x.json"
+    path.write_text('{"id": "x",\n  "satisfaction_floor": }', encoding="utf-8")
+    with pytest.raises(FileFormatError) as caught:
+        load_rules_file(path)
+    message = str(caught.value)
+    assert "第 2 行不是有效的 JSON" in message and "缺少值" in message and "Expecting" not in message
+    assert caught.value.line == 2

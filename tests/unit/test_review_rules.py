@@ -87,6 +87,7 @@ CASES: dict[str, tuple[Callable, Callable]] = {
     "plan-empty": (plan(None, None, None, None), plan(None, None, None, "100")),
     "plan-amounts": (both(P(budget_total="4.00", budget_fiscal="4.00"), plan("1.00", "2.00", "3.00", "4.00")),
                      both(P(budget_total="4.00", budget_fiscal="4.00"), plan("25", "50", "75", "100"))),
+    "plan-fractions": (plan("0.3", "0.6", "0.9", "1"), plan("0", "1", "50", "100")),
     "plan-shares": (plan("25", "25", "25", "25"), plan("25", "50", "75", "100")),
     "plan-not-cumulative": (plan("30", "60", "50", "100"), plan("30", "60", "60", "100")),
     "plan-over-100": (plan("30", "60", "90", "110"), plan("30", "60", "100", "100")),
@@ -253,3 +254,56 @@ def test_findings_are_ordered_document_first_then_by_project():
     document.update_project(0, 0, purpose="")
     numbers = [f.number for f in check_document(document)]
     assert numbers == [None, 1, 2]
+
+
+@pytest.mark.parametrize("typed, percent, meant", [
+    (["0.3", "0.6", "0.9", "1"], ["30", "60", "90", "100"], "30%、60%、90%、100%"),   # General format: 0.3 is 0.3%
+    (["0.25", "0.5", "0.75", None], ["25", "50", "75", None], "25%、50%、75%"),       # a fraction, not yet at 1
+    ([None, None, None, "1"], [None, None, None, "100"], "100%"),
+])
+def test_fractions_of_one_are_read_as_percentages(typed, percent, meant):
+    document = clean_document()
+    plan(*typed)(document)
+    finding = _one(document, "plan-fractions")
+    assert finding.severity is Severity.ERROR and finding.field == "spending_plan"
+    assert "小数" in finding.message and f"即 {meant}" in finding.message
+    # The unhelpful “到12月底累计 1%” is not said as well.
+    assert "plan-not-100" not in rules_of(document) and "plan-over-100" not in rules_of(document)
+    _apply(document, finding)
+    assert document.project(0, 0).spending_plan.values == [None if v is None else Decimal(v) for v in percent]
+    assert "plan-fractions" not in rules_of(document)
+
+
+def test_fraction_fix_leaves_a_clean_plan():
+    document = clean_document()
+    plan("0.3", "0.6", "0.9", "1")(document)
+    finding = _one(document, "plan-fractions")
+    assert finding.fix.label == "换算为百分比：30、60、90、100"
+    _apply(document, finding)
+    assert check_document(document) == []
+
+
+@pytest.mark.parametrize("typed", [("0", "0", "0", "0"), ("1", "2", "3", "4"), ("0.5", "1", "50", "100")])
+def test_plans_that_are_not_fractions_of_one(typed):
+    document = clean_document()
+    plan(*typed)(document)
+    assert "plan-fractions" not in rules_of(document)
+
+
+@pytest.mark.parametrize("budget", ["-300.00", "0.00"])
+def test_cost_is_not_compared_with_a_budget_that_is_not_positive(budget):
+    document = clean_document()
+    document.update_project(0, 0, budget_total=budget, budget_fiscal=budget)
+    document.update_indicator(0, 0, 3, value="≤0.2万元")
+    found = rules_of(document)
+    assert "cost-above-budget" not in found
+    assert ("budget-negative" in found) == budget.startswith("-")
+
+
+def test_cost_is_still_compared_with_a_positive_budget():
+    document = clean_document()
+    document.update_project(0, 0, budget_total="0.10", budget_fiscal="0.10")
+    document.update_indicator(0, 0, 3, value="≤0.2万元")
+    finding = _one(document, "cost-above-budget")
+    assert "0.20" in finding.message and "0.10" in finding.message
+
