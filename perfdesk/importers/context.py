@@ -1,8 +1,9 @@
 """Shared state of one import (notes, text shape) and the patterns that recognise headings.
 
 The patterns follow the structure DOMAIN.md describes, not the exact strings of one county's
-file: numbering may use ``1.``/``1、``/``（一）``/``(一)``, labels may carry stray spaces, and
-a heading may or may not repeat on its own line.
+file: numbering may use ``1.``/``1、``/``（一）``/``(一)`` or be left to Word's auto-numbering
+(and so be missing from the text), labels may carry stray spaces, and a heading may or may not
+repeat on its own line or carry its text after a colon.
 """
 
 from __future__ import annotations
@@ -10,19 +11,25 @@ from __future__ import annotations
 import re
 
 from perfdesk.importers.result import ImportNote
-from perfdesk.importers.source import Block, clean, has_markup, squeeze
+from perfdesk.importers.source import (  # noqa: F401 - page furniture patterns, re-exported
+    PAGE_NUMBER, RUNNING_HEADER, Block, clean, has_markup, squeeze,
+)
 
 CN_NUMBERS = "一二三四五六七八九十"
 
 TOC = re.compile(r"^目录$")
 PART1 = re.compile(r"^第一部分(部门整体绩效目标)?$")
 PART2 = re.compile(r"^第二部分(预算项目绩效目标)?$")
-SECTION = re.compile(r"^(?:[一二三四][、.．]|[（(][一二三四][)）])?(总体绩效目标|分项绩效目标|工作保障措施)$")
-TITLE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(.+?)\s*绩效目标表$")
+# A section heading may carry its text after a colon: "一、总体绩效目标：推动……" (group 2).
+SECTION = re.compile(r"^(?:[一二三四][、.．]|[（(][一二三四][)）])?(总体绩效目标|分项绩效目标|工作保障措施)"
+                     r"(?:[:：](.*))?$", re.S)
+TITLE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?P<name>.+?)\s*绩效目标表$")
+# A title whose number Word's auto-numbering kept to itself, or a PDF left out: the name must
+# not end a sentence ("详见附表。…") nor be only a kind of table ("项目绩效目标表").
+UNNUMBERED_TITLE = re.compile(r"^(?P<name>[^。；;：:\t]{2,}?[^。；;：:\s])\s*绩效目标表$")
 TITLE_START = re.compile(r"^(\d{1,3})\s*[.．、]\s*\S")
 UNIT = re.compile(r"^(\d{6})\s*([^\d\s].*)$")
 UNIT_OF_MONEY = re.compile(r"^单位[:：]\s*万元$")
-PAGE_NUMBER = re.compile(r"^(?:[-—–]\s*)?\d{1,3}(?:\s*[-—–])?$|^第\d+页(?:[，,/]?共\d+页)?$")
 TOC_ENTRY = re.compile(r"(?:\t|\s|[.…·・-]{2,})\s*\d{1,3}\s*$")
 CN_ITEM = re.compile(rf"^[（(]\s*[{CN_NUMBERS}]+\s*[)）]\s*")
 CN_HEADING = re.compile(rf"^[{CN_NUMBERS}]+\s*[、.．]\s*")
@@ -30,15 +37,21 @@ NUMBER_ITEM = re.compile(r"^\d{1,2}\s*[.．、](?!\d)\s*")
 
 
 class Context:
-    """One import's notes and text shape; ``pdf`` decides whether artefact spaces go."""
+    """One import's notes and text shape.
 
-    def __init__(self, pdf: bool) -> None:
+    ``pdf``: rows are one line each, and a line without a blank before it may be a wrapped
+    piece of the line above. ``artefacts``: the text came from a PDF, its extraction spaces go
+    (by default whenever ``pdf``; a Word table copied row by row keeps the clerk's spaces).
+    """
+
+    def __init__(self, pdf: bool, artefacts: bool | None = None) -> None:
         self.pdf = pdf
+        self.artefacts = pdf if artefacts is None else artefacts
         self.notes: list[ImportNote] = []
         self._markup_noted: set[int] = set()
 
     def clean(self, text: str) -> str:
-        return clean(text, self.pdf)
+        return clean(text, self.artefacts)
 
     def note(self, line: int, text: str, reason: str) -> None:
         self.notes.append(ImportNote(line, text.strip(), reason))

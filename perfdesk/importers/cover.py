@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from perfdesk.importers.context import (
     PAGE_NUMBER, PART1, PART2, SECTION, TITLE, TITLE_START, TOC, Context, block_key, first_cell, is_toc_entry,
 )
+from perfdesk.importers.part1 import starts_part2
 from perfdesk.importers.source import Block
 from perfdesk.model import DocumentStatus
 
@@ -58,7 +59,7 @@ def read_front(blocks: list[Block], ctx: Context) -> tuple[int, Cover]:
                 cover.toc_titles.append(_toc_text(block))
             index += 1
             continue
-        if starts_body(block):
+        if starts_body(block) or starts_part2(blocks, index, ctx):
             break
         lines.append(block)
         index += 1

@@ -5,7 +5,8 @@ and every table row a row block whose cells follow the grid: a cell merged acros
 is followed by empty cells for the columns it covers, and a cell continuing a vertical
 merge is empty, just as the text copied out of Word shows them. Paragraphs and table rows
 are counted one "line" each, so an import note's line number finds its place in the file.
-Text from a .docx is kept exactly (no PDF space clean-up).
+Text from a .docx is kept exactly (no PDF space clean-up); the numbers Word's auto-numbering
+shows in front of a paragraph are put back in front of its text (see numbering.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from perfdesk.errors import FileFormatError
 from perfdesk.importers.context import Context
+from perfdesk.importers.numbering import Numbering
 from perfdesk.importers.result import ImportResult
 from perfdesk.importers.source import Block, read_text_file
 from perfdesk.importers.text import import_blocks, import_text
@@ -106,8 +108,8 @@ def _content(parent):  # noqa: ANN001, ANN202 - yields w:p and w:tbl, opening co
             yield child
 
 
-def _cell_text(tc) -> str:  # noqa: ANN001
-    return "\n".join(_paragraph_text(p) for p in _content(tc) if p.tag == W + "p")
+def _cell_text(tc, numbering: Numbering) -> str:  # noqa: ANN001
+    return "\n".join(numbering.label(p) + _paragraph_text(p) for p in _content(tc) if p.tag == W + "p")
 
 
 def _property(element, name: str, default: str | None = None) -> str | None:  # noqa: ANN001
@@ -119,21 +121,22 @@ def _property(element, name: str, default: str | None = None) -> str | None:  # 
 
 def _body_blocks(document) -> list[Block]:  # noqa: ANN001 - a python-docx Document
     line = [0]
-    yield from _blocks_of(document.element.body, line)
+    yield from _blocks_of(document.element.body, line, Numbering(document))
 
 
-def _blocks_of(parent, line: list[int]):  # noqa: ANN001, ANN202 - paragraphs and tables of a body or cell
+def _blocks_of(parent, line: list[int], numbering: Numbering):  # noqa: ANN001, ANN202 - of a body or cell
     for child in _content(parent):
         if child.tag == W + "p":
             line[0] += 1
             text = _paragraph_text(child)
             if text.strip():
-                yield Block(line[0], text=text, blank_before=True)
+                # The number Word shows in front (auto-numbering) is part of what the clerk sees.
+                yield Block(line[0], text=numbering.label(child) + text, blank_before=True)
         else:
-            yield from _table_blocks(child, line)
+            yield from _table_blocks(child, line, numbering)
 
 
-def _table_blocks(table, line: list[int]):  # noqa: ANN001, ANN202
+def _table_blocks(table, line: list[int], numbering: Numbering):  # noqa: ANN001, ANN202
     for tr in table.iter(W + "tr"):
         if tr.getparent() is not table and tr.getparent().getparent() is not table:
             continue  # a row of a nested table: read where its cell is met below
@@ -142,12 +145,12 @@ def _table_blocks(table, line: list[int]):  # noqa: ANN001, ANN202
             # A layout table holding the real one (a Word template boxing each project): its
             # cells are read as the body is, their paragraphs as lines and the inner table's rows.
             for tc in tcs:
-                yield from _blocks_of(tc, line)
+                yield from _blocks_of(tc, line, numbering)
             continue
         line[0] += 1
         before = tr.find(f"{W}trPr/{W}gridBefore")
         cells: list[str] = [""] * int(before.get(W + "val", "0") if before is not None else 0)
         for tc in tcs:
-            cells.append("" if _property(tc, "vMerge") == "continue" else _cell_text(tc))
+            cells.append("" if _property(tc, "vMerge") == "continue" else _cell_text(tc, numbering))
             cells.extend([""] * (int(_property(tc, "gridSpan", "1") or 1) - 1))
         yield Block(line[0], cells=cells, lines=[line[0]] * len(cells))

@@ -1,8 +1,10 @@
 """Part 1 (第一部分 部门整体绩效目标): the overall goal, the sub-goals and the measures.
 
-Numbering is taken off (the model holds none): ``（一）`` before a sub-goal title, ``一、``
-before a group of measures, ``（一）``/``1.`` before a measure or an item of a group. Lines
-without numbering continue the item above them, so lists wrapped over lines read whole.
+Numbering is taken off (the model holds none): ``（一）``/``一、``/``1.`` before a sub-goal
+title, ``一、`` before a group of measures, ``（一）``/``1.`` before a measure or an item of a
+group. Lines without numbering continue the item above them, so lists wrapped over lines read
+whole; a sub-goal title whose number Word's auto-numbering kept is known by the ``绩效目标：``
+line under it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 
 from perfdesk.importers.context import (
     CN_HEADING, CN_ITEM, NUMBER_ITEM, PAGE_NUMBER, PART1, PART2, SECTION, TITLE, TITLE_START, UNIT,
-    UNIT_OF_MONEY, Context, block_key, first_cell,
+    UNIT_OF_MONEY, UNNUMBERED_TITLE, Context, block_key, first_cell,
 )
 from perfdesk.importers.source import Block, squeeze
 from perfdesk.model import Measure, Part1, SubGoal
@@ -47,6 +49,9 @@ def starts_part2(blocks: list[Block], index: int, ctx: Context) -> bool:
     if PART2.match(key) or TITLE.match(text):
         return True
     following = blocks[index + 1: index + 4]
+    if UNNUMBERED_TITLE.match(text) and following:
+        # A title without its number opens Part 2 when a unit label or a table follows it.
+        return any(b.is_row or unit_label(ctx.clean(b.text)) for b in following[:2])
     if TITLE_START.match(text) and following and not following[0].is_row:
         return ctx.clean(following[0].text).endswith("绩效目标表")
     if unit_label(text):
@@ -63,6 +68,8 @@ class Part1Reader:
         self.overall: list[str] = []
         self.group = False  # the current measure is a heading (一、) with items under it
         self.field = ""
+        self.title_style: str | None = None  # "cn" (（一）/一、) or "number" (1.), set by the first title
+        self.following: Block | None = None  # the block after the one being read
 
     def read(self, blocks: list[Block], start: int) -> int:
         """Read from ``start`` up to where Part 2 begins; return that index."""
@@ -70,10 +77,18 @@ class Part1Reader:
         while index < len(blocks) and not starts_part2(blocks, index, self.ctx):
             block = blocks[index]
             index += 1
+            self.following = blocks[index] if index < len(blocks) else None
             key = block_key(block)
             if PAGE_NUMBER.match(key) or PART1.match(key) or key == "部门整体绩效目标":
                 continue
             section = SECTION.match(key)
+            if section and not block.is_row:
+                self.section = SECTIONS[section.group(1)]
+                if section.group(2):
+                    # "一、总体绩效目标：推动……": the heading's own line carries the first text.
+                    text = re.split(r"[:：]", block.text, maxsplit=1)[1]
+                    self._line(text, block.line, block.blank_before)
+                continue
             if section:
                 self.section = SECTIONS[section.group(1)]
                 continue
@@ -121,9 +136,9 @@ class Part1Reader:
 
     def _sub_goal(self, text: str, line: int, blank_before: bool) -> None:
         goals = self.part1.sub_goals
-        title = CN_ITEM.match(text) or CN_HEADING.match(text)
-        if title:
-            goals.append(SubGoal(title=text[title.end():].strip()))
+        title = self._title(text)
+        if title is not None:
+            goals.append(SubGoal(title=title))
             self.field = "title"
         elif GOAL_LABEL.match(text) and goals:
             goals[-1].goal, self.field = GOAL_LABEL.sub("", text), "goal"
@@ -133,6 +148,26 @@ class Part1Reader:
             self._continue(goals[-1], self.field or "goal", text, blank_before)
         else:
             self.ctx.note(line, text, "在“分项绩效目标”下，但不属于任何分项（缺少“（一）”这样的标题），未导入")
+
+    def _title(self, text: str) -> str | None:
+        """The title of a new sub-goal, without its number, or None for a line that is none.
+
+        Titles are numbered ``（一）``/``一、`` or ``1.``/``2、``; a line numbered the other way
+        once the first title has set the style is text inside a sub-goal (a list under
+        绩效指标). A title Word numbered by itself comes without a number: it is the line
+        just before a ``绩效目标：`` line, not itself a labelled line.
+        """
+        for style, pattern in (("cn", CN_ITEM), ("cn", CN_HEADING), ("number", NUMBER_ITEM)):
+            match = pattern.match(text)
+            if match and self.title_style in (None, style) and not GOAL_LABEL.match(text[match.end():]):
+                self.title_style = style
+                return text[match.end():].strip()
+        following = self.following
+        if (following is not None and not following.is_row and GOAL_LABEL.match(self.ctx.clean(following.text))
+                and not GOAL_LABEL.match(text) and not INDICATOR_LABEL.match(text)
+                and (self.field in ("", "indicators") or not self.part1.sub_goals)):
+            return text.strip()
+        return None
 
     def _measure(self, text: str, line: int, blank_before: bool) -> None:
         measures = self.part1.measures

@@ -27,3 +27,5 @@ class ImportNote:
 class ImportResult:
     document: Document
     notes: list[ImportNote] = field(default_factory=list)
+    # Warnings that the import is far from complete (also the first notes): see text.py.
+    warnings: list[str] = field(default_factory=list)

@@ -1,9 +1,12 @@
 """Rolling a document forward: next year's draft from this year's text.
 
 The copy gets the new year and the status 草案. Where a project name or a Part 1 sub-goal
-title names the document's own year (``2024年…``), that year moves on by the same step;
-other years (a 2023 grant paid out in 2024, a file number ``唐财教（2021）42号``) are the
-clerk's facts and stay. Everything else is kept as the starting point of the new draft, and
+title names the document's own year (``2024年改制企业相关费用``), that year moves on by the
+same step; other years (a 2023 grant paid out in 2024, a file number ``唐财教（2021）42号``)
+are the clerk's facts and stay. A name that is the title of one grant's document — it carries
+a file number (``唐财教（2021）98号``, ``冀财教〔2021〕5号``) or reads ``关于…``/``提前下达…`` —
+names that grant, year and all: it stays as it is and is listed for the clerk, since next
+year's grant (if any) comes with a document of its own. Everything else is kept as the starting point of the new draft, and
 the list of changes also points at what the clerk should look at by hand: project codes
 issued for the old year, and the old year still named in purposes, goals and indicators.
 """
@@ -21,6 +24,16 @@ def _year_pattern(year: int) -> re.Pattern[str]:
     # Only a year written as a year ("2024年", "2024 年度"), never part of a longer number or a
     # file number such as "（2024）5号".
     return re.compile(rf"(?<!\d){year}(?=\s*年)")
+
+
+# A file number: issuer, the year in brackets, a serial and 号 ("唐财教（2021）98号").
+FILE_NUMBER = re.compile(r"[（(〔\[【]\s*(?:19|20)\d{2}\s*[）)〕\]】]\s*第?\s*\d+\s*号")
+GRANT_TITLE = re.compile(r"^\s*(?:关于|提前下达)")
+
+
+def names_a_grant(name: str) -> bool:
+    """Whether a name is the title of one grant's document, whose year is a fact, not a cycle."""
+    return bool(FILE_NUMBER.search(name) or GRANT_TITLE.match(FILE_NUMBER.sub("", name, count=1).strip()))
 
 
 def rollover(document: Document, year: int) -> tuple[Document, list[str]]:
@@ -43,13 +56,21 @@ def rollover(document: Document, year: int) -> tuple[Document, list[str]]:
 
     for index, sub_goal in enumerate(draft.part1.sub_goals, start=1):
         renamed = pattern.sub(new, sub_goal.title)
-        if renamed != sub_goal.title:
-            changes.append(f"分项绩效目标（{index}）标题：“{sub_goal.title}” → “{renamed}”")
-            sub_goal.title = renamed
+        if renamed == sub_goal.title:
+            continue
+        if names_a_grant(sub_goal.title):
+            changes.append(f"请核对：分项绩效目标（{index}）标题“{sub_goal.title}”是一份拨款文件的标题，"
+                           f"其中的年份没有改动")
+            continue
+        changes.append(f"分项绩效目标（{index}）标题：“{sub_goal.title}” → “{renamed}”")
+        sub_goal.title = renamed
     for u, p, unit, project in draft.projects():
         number = draft.project_number(u, p)
         renamed = pattern.sub(new, project.name)
-        if renamed != project.name:
+        if renamed != project.name and names_a_grant(project.name):
+            changes.append(f"请核对：项目 {number} 名称“{project.name}”是一份拨款文件的标题（文号或“关于”“提前下达”），"
+                           f"其中的 {old} 年没有改动；新年度若仍有这笔资金，请按新的文件改名")
+        elif renamed != project.name:
             changes.append(f"项目 {number} 名称：“{project.name}” → “{renamed}”")
             project.name = renamed
         changes.extend(_to_review(number, project, old))

@@ -2,10 +2,13 @@
 
 Two shapes of text reach the importer (see tests/data/samples): copied from Word, every
 table cell is a line of its own starting with a tab and a blank line ends a table row;
-extracted from a PDF, every table row is one line with its cells separated by tabs. Both
-become the same stream of :class:`Block` s, each remembering its line in the source so that
-import notes can point at it. Cleaning strips Word bookmark markers and, for PDF text only,
-the spaces the extractor puts between two Chinese characters or between one and a digit.
+extracted from a PDF (or a Word table copied row by row), every table row is one line with
+its cells separated by tabs. :mod:`perfdesk.importers.shape` decides which, and repairs what
+copying did to the whole text (tabs turned into spaces, double spacing). Both shapes become
+the same stream of :class:`Block` s, each remembering its line in the source so that import
+notes can point at it. Cleaning strips Word bookmark markers, reads non-breaking spaces as
+spaces and, only where the text shows it came from a PDF, removes the spaces the extractor
+puts between two Chinese characters or between one and a digit.
 """
 
 from __future__ import annotations
@@ -15,13 +18,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from perfdesk.errors import FileFormatError
+from perfdesk.importers.shape import HAN, NBSP, Line, Shape, read_shape
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # PDF extractors put a space wherever glyphs sit apart; between Han characters, and between a
 # Han character and a digit, such a space is never the clerk's.
 _ARTEFACT_SPACE = re.compile(rf"(?<=[{HAN}])[ \u3000]+(?=[{HAN}0-9])|(?<=[0-9])[ \u3000]+(?=[{HAN}])")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _MARKUP = re.compile(r"</?\s*[a-zA-Z][a-zA-Z0-9]*\s*/?>")
+# Page furniture, matched on text without whitespace: a page number ("— 5 —", "第5页共14页")
+# and a running header repeating the document's title ("某某局2024年部门预算绩效文本").
+PAGE_NUMBER = re.compile(r"^(?:[-—–]\s*)?\d{1,3}(?:\s*[-—–])?$|^第\d+页(?:[，,/]?共\d+页)?$")
+RUNNING_HEADER = re.compile(r"^\D{2,40}?\d{4}年度?部门预算绩效(?:文本|目标)?$")
 
 MAX_TEXT_CHARS = 20_000_000  # ~ a thousand pages; beyond that it is not a budget text
 
@@ -51,41 +58,49 @@ def has_markup(text: str) -> bool:
     return bool(_MARKUP.search(text))
 
 
-def clean(text: str, pdf: bool) -> str:
+def clean(text: str, artefacts: bool) -> str:
     """The text as the clerk typed it: markers gone, PDF artefact spaces gone, ends trimmed."""
-    text = _BOOKMARK.sub("", text).replace("\r", "")
-    if pdf:
-        text = _ARTEFACT_SPACE.sub("", text)
+    # Called for every cell: each pass runs only when its mark can be in the text at all.
+    if "[" in text:
+        text = _BOOKMARK.sub("", text)
+    text = text.replace("\r", "")
+    if not text.isascii():
+        text = NBSP.sub(" ", text)
+        if artefacts:
+            text = _ARTEFACT_SPACE.sub("", text)
     return text.strip()
+
+
+_WHITESPACE = re.compile(r"\s+")
 
 
 def squeeze(text: str) -> str:
     """Text without any whitespace, for recognising labels such as ``其中：财政    资金``."""
-    return re.sub(r"\s+", "", _BOOKMARK.sub("", text))
+    if "[" in text:
+        text = _BOOKMARK.sub("", text)
+    return _WHITESPACE.sub("", text)
 
 
-def looks_like_pdf_rows(lines: list[str]) -> bool:
-    """True when table rows are one line each (PDF), False for one cell per line (Word)."""
-    multi = sum(1 for line in lines if line.count("\t") >= 2)
-    single = sum(1 for line in lines if line.startswith("\t") and line.count("\t") == 1)
-    return multi >= single
+def is_page_furniture(text: str) -> bool:
+    """A page number or a running header, which a copy of a whole document carries along."""
+    key = squeeze(text)
+    return bool(PAGE_NUMBER.match(key) or RUNNING_HEADER.match(key))
 
 
-def blocks_from_text(text: str) -> tuple[list[Block], bool]:
-    """Split text into blocks; also say whether it is PDF-shaped (one row per line)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    pdf = looks_like_pdf_rows(lines)
-    return (_pdf_blocks(lines) if pdf else _word_blocks(lines)), pdf
+def blocks_from_text(text: str) -> tuple[list[Block], Shape]:
+    """Split text into blocks; also say how it was copied (see :mod:`~perfdesk.importers.shape`)."""
+    lines, shape = read_shape(text)
+    return (_pdf_blocks(lines) if shape.rows else _word_blocks(lines)), shape
 
 
 def _blank(line: str) -> bool:
     return _BOOKMARK.sub("", line).strip() == ""
 
 
-def _pdf_blocks(lines: list[str]) -> list[Block]:
+def _pdf_blocks(lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     blank = False
-    for number, line in enumerate(lines, start=1):
+    for number, line in lines:
         if "\t" in line:
             cells = line.split("\t")
             blocks.append(Block(number, cells=cells, lines=[number] * len(cells), blank_before=blank))
@@ -98,11 +113,11 @@ def _pdf_blocks(lines: list[str]) -> list[Block]:
     return blocks
 
 
-def _word_blocks(lines: list[str]) -> list[Block]:
+def _word_blocks(lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     row: Block | None = None
     blank = False
-    for number, line in enumerate(lines, start=1):
+    for number, line in lines:
         if line.startswith("\t"):
             if row is None:
                 row = Block(number, cells=[], blank_before=blank)
@@ -112,6 +127,10 @@ def _word_blocks(lines: list[str]) -> list[Block]:
         elif _blank(line):
             row, blank = None, True
             continue
+        elif row is not None and row.cells and is_page_furniture(line):
+            # A page number or running header printed inside a row: it belongs to the page,
+            # not to the cell above it; the row goes on after it.
+            blocks.append(Block(number, text=line))
         elif row is not None and row.cells:
             # A cell of several paragraphs: Word puts the later ones on lines of their own.
             row.cells[-1] += "\n" + line
@@ -122,13 +141,20 @@ def _word_blocks(lines: list[str]) -> list[Block]:
 
 
 def read_text_file(path: Path) -> str:
-    """Read a .txt in UTF-8 (with or without BOM) or GB18030; refuse what is not text."""
+    """Read a .txt in UTF-8 (with or without BOM), UTF-16 with BOM or GB18030; refuse what is not text."""
     try:
         data = Path(path).read_bytes()
     except OSError as error:
         raise FileFormatError(f"无法读取文件（{error.strerror or error}）", path=str(path)) from None
     if len(data) > MAX_TEXT_CHARS * 4:
         raise FileFormatError("文件太大，不像是一份部门预算绩效文本", path=str(path))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Notepad's "Unicode" / "Unicode big endian": UTF-16 with its byte order mark.
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FileFormatError("文件以 UTF-16 标记开头，但内容无法按 UTF-16 读取，可能已损坏",
+                                  path=str(path)) from None
     if b"\x00" in data[:4096] or data.startswith(b"PK\x03\x04") or data.startswith(b"%PDF"):
         raise FileFormatError("这不是纯文本文件。请导入 .txt（从 Word 或 PDF 复制出的文字）或 .docx 文件",
                               path=str(path))

@@ -2,7 +2,9 @@
 
 :func:`import_blocks` is shared by plain text (:func:`import_text`) and .docx files, which
 are first turned into the same blocks. The result is a whole document or an error: a text
-in which nothing of a budget performance text is found is refused with a clear message.
+in which nothing of a budget performance text is found is refused with a clear message, and
+a document whose tables could not be read, or most of whose text became notes, is flagged
+with warnings at the head of the notes.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from perfdesk.errors import FileFormatError
 from perfdesk.importers.context import Context
 from perfdesk.importers.cover import read_front
 from perfdesk.importers.part1 import Part1Reader
-from perfdesk.importers.result import ImportResult
+from perfdesk.importers.result import ImportNote, ImportResult
 from perfdesk.importers.source import MAX_TEXT_CHARS, Block, blocks_from_text
 from perfdesk.importers.tables import Part2Reader
 from perfdesk.model import DEFAULT_FRAMEWORK, Document, DocumentStatus, load_framework
@@ -26,8 +28,11 @@ def import_text(text: str, framework: str = DEFAULT_FRAMEWORK) -> ImportResult:
     """Import text copied or extracted from a published budget performance text."""
     if len(text) > MAX_TEXT_CHARS:
         raise FileFormatError("文字太长，不像是一份部门预算绩效文本")
-    blocks, pdf = blocks_from_text(text)
-    return import_blocks(blocks, Context(pdf), framework)
+    blocks, shape = blocks_from_text(text)
+    ctx = Context(shape.rows, shape.artefacts)
+    for line, shown, reason in shape.notes:
+        ctx.note(line, shown, reason)
+    return import_blocks(blocks, ctx, framework)
 
 
 def import_blocks(blocks: list[Block], ctx: Context, framework: str = DEFAULT_FRAMEWORK) -> ImportResult:
@@ -54,7 +59,28 @@ def import_blocks(blocks: list[Block], ctx: Context, framework: str = DEFAULT_FR
     if listed and listed != document.project_count():
         ctx.note(first_line, "", f"目录列出 {listed} 张绩效目标表，正文中读到 {document.project_count()} 张，请核对")
     ctx.notes.sort(key=lambda note: note.line)
-    return ImportResult(document, ctx.notes)
+    warnings = _incomplete(document, blocks, ctx)
+    # The warnings head the list the clerk reads, before the notes they sum up.
+    notes = [ImportNote(first_line, "", warning) for warning in warnings] + ctx.notes
+    return ImportResult(document, notes, warnings)
+
+
+def _incomplete(document: Document, blocks: list[Block], ctx: Context) -> list[str]:
+    """Loud warnings for an import that read the text's outline but little of its content.
+
+    Such a result looks like success (projects are listed) while the tables were not read:
+    typically a text whose layout was not recognised. The clerk must not take it as done.
+    """
+    warnings = []
+    projects = [project for _, _, _, project in document.projects()]
+    if projects and not any(project.indicators for project in projects):
+        warnings.append(f"【导入不完整】读到 {len(projects)} 个项目，但没有读到任何一行绩效指标："
+                        "表格的格式可能没有被识别，请对照原文件核对，或换一种方式复制文字后重新导入")
+    dropped = sum(1 for note in ctx.notes if "未导入" in note.reason)
+    if blocks and dropped * 2 > len(blocks):
+        warnings.append(f"【导入不完整】原文 {len(blocks)} 行（段）中有 {dropped} 处未能导入（见下），"
+                        "文字的格式可能没有被识别，请对照原文件核对")
+    return warnings
 
 
 def _fill_cover(document: Document, ctx: Context, line: int) -> None:

@@ -11,7 +11,7 @@ from perfdesk.cli.main import main
 from perfdesk.errors import PerfdeskError
 from perfdesk.fileio import load_document, save_document
 from perfdesk.importers import rollover
-from perfdesk.model import Document, DocumentStatus
+from perfdesk.model import BudgetUnit, Document, DocumentStatus, Project
 
 
 def names(document: Document) -> list[str]:
@@ -23,8 +23,10 @@ def test_year_status_and_names_that_carry_the_documents_year() -> None:
     draft, changes = rollover(original, 2025)
     assert (draft.year, draft.status) == (2025, DocumentStatus.DRAFT)
     assert names(draft)[0] == "2025年改制企业相关费用"
-    assert names(draft)[8] == "提前下达2025年省级中小企业发展专项资金"
-    assert names(draft)[9] == "提前下达2025年支持市县科技创新和科学普及专项资金"
+    # A 提前下达… name is one grant's document: it keeps its year and is listed for the clerk.
+    assert names(draft)[8] == "提前下达2024年省级中小企业发展专项资金"
+    assert names(draft)[9] == "提前下达2024年支持市县科技创新和科学普及专项资金"
+    assert any(c.startswith("请核对：项目 9 名称“提前下达2024年省级中小企业发展专项资金”") for c in changes)
     # A 2023 grant stays a 2023 grant.
     assert names(draft)[3] == "关于确认下达2023年支持市县科技创新和科学普及专项资金（高新技术企业认定奖补）预算的通知"
     assert names(draft)[6] == "提前下达2023年支持工业互联网创新发展等项目资金"
@@ -54,9 +56,13 @@ def test_changes_point_at_codes_and_old_years_left_in_the_text() -> None:
 def test_final_text_becomes_a_draft_and_file_numbers_stay() -> None:
     draft, changes = rollover(fengrun_2022.build(), 2023)
     assert "状态：正式 → 草案" in changes
-    assert names(draft)[2] == "唐财教（2021）42号 市级技术创新引导计划专项资金（2023年）"
+    # A name with a file number names that grant, year and all: kept, and listed to check.
+    assert names(draft)[2] == "唐财教（2021）42号 市级技术创新引导计划专项资金（2022年）"
     assert names(draft)[0] == "优秀科技特派员奖励（2021年借款）"
-    assert names(draft)[8] == "唐财教（2021）98号 关于提前下达省级2023年技术创新引导专项资金（第一批）"
+    assert names(draft)[8] == "唐财教（2021）98号 关于提前下达省级2022年技术创新引导专项资金（第一批）"
+    assert not any("→" in c for c in changes if c.startswith("项目"))
+    listed = [c for c in changes if "是一份拨款文件的标题" in c]
+    assert [c.split(" 名称")[0] for c in listed] == [f"请核对：项目 {n}" for n in range(3, 11)]
 
 
 def test_rolling_two_years_on() -> None:
@@ -96,3 +102,19 @@ def test_cli_rollover_to_an_earlier_year_writes_nothing(tmp_path: Path, capsys) 
     assert main(["rollover", str(source), str(out), "--year", "2023"]) == 2
     assert "应晚于" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_names_of_one_grants_document_keep_their_year_and_are_listed() -> None:
+    names_2024 = ["2024年改制企业相关费用", "冀财教〔2023〕5号 2024年科普专项资金", "唐财教(2023)12号2024年奖补",
+                  "关于下达2024年省级专项资金的通知", "提前下达2024年中小企业发展资金", "科技创新专项资金（2024年）"]
+    document = Document(year=2024, status=DocumentStatus.FINAL, units=[
+        BudgetUnit(code="100101", name="某某局本级", projects=[Project(name=name) for name in names_2024])])
+    draft, changes = rollover(document, 2025)
+    assert names(draft) == ["2025年改制企业相关费用", "冀财教〔2023〕5号 2024年科普专项资金", "唐财教(2023)12号2024年奖补",
+                            "关于下达2024年省级专项资金的通知", "提前下达2024年中小企业发展资金", "科技创新专项资金（2025年）"]
+    assert [c for c in changes if c.startswith("项目")] == [
+        "项目 1 名称：“2024年改制企业相关费用” → “2025年改制企业相关费用”",
+        "项目 6 名称：“科技创新专项资金（2024年）” → “科技创新专项资金（2025年）”"]
+    listed = [c for c in changes if "是一份拨款文件的标题" in c]
+    assert [c.split(" 名称")[0] for c in listed] == [f"请核对：项目 {n}" for n in (2, 3, 4, 5)]
+    assert all("2024 年没有改动" in c for c in listed)

@@ -1,0 +1,99 @@
+"""The indicator rows of one project table (一级指标 … 指标值确定依据).
+
+一级指标/二级指标 left empty by merged cells are taken from the row above. A header row
+repeated after a page break is skipped, and the row the break cut in two is joined again:
+after such a header, a row that carries only pieces of text (no 三级指标, or cells the row
+above left empty) continues the row above. A whole row that merely has one cell blank (no
+指标值确定依据, say) is a row of its own: it has a 三级指标 and a 指标值 of its own, as the
+row above does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from perfdesk.importers.cells import framework_name
+from perfdesk.importers.context import Context
+from perfdesk.importers.source import Block, squeeze
+from perfdesk.model import INDICATOR_HEADERS, Framework, Indicator, Project
+
+TEXT_FIELDS = ("level3", "description", "value", "basis")
+FIELD_NAMES = {"level3": "三级指标", "description": "绩效指标描述", "value": "指标值", "basis": "指标值确定依据"}
+
+
+class IndicatorRows:
+    def __init__(self, ctx: Context, framework: Framework, project: Project) -> None:
+        self.ctx, self.framework, self.project = ctx, framework, project
+        self.columns = list(range(6))
+        self.page_break = False
+
+    def starts(self, first: str) -> bool:
+        """Whether a first cell is a 一级指标 of the framework (a table without its header row)."""
+        return bool(framework_name(self.framework, first))
+
+    def header(self, cells: list[str], repeated: bool) -> None:
+        self.page_break = repeated and bool(self.project.indicators)
+        keys = [squeeze(c) for c in cells]
+        if all(h in keys for h in INDICATOR_HEADERS):
+            self.columns = [keys.index(h) for h in INDICATOR_HEADERS]
+
+    def row(self, block: Block, cells: list[str]) -> tuple[str, Callable[[str], None]] | None:
+        """Read one row; return the cell a wrapped line below it would continue, if any."""
+        fields = [cells[i] if i < len(cells) else "" for i in self.columns]
+        lines = [block.cell_line(i) for i in self.columns]
+        if not any(fields):
+            return None
+        indicators = self.project.indicators
+        previous = indicators[-1] if indicators else None
+        after_break, self.page_break = self.page_break, False
+        if previous is not None and not fields[0] and not fields[1] and _continues(previous, fields, after_break):
+            for name, text, line in zip(TEXT_FIELDS, fields[2:], lines[2:]):
+                if text:
+                    old = getattr(previous, name)
+                    setattr(previous, name, old + self.ctx.joiner(False) + self.ctx.take(text, line) if old else text)
+            self.ctx.note(block.line, block.raw(), "表格在分页或换行处断开，这一行并入上一行指标")
+            return _carry(previous)
+        level1, level2 = fields[0], fields[1]
+        if not level1 and previous is not None:
+            level1 = previous.level1  # merged down from the row above
+            if not level2:
+                level2 = previous.level2
+        level1 = self._framework_level(level1, None, lines[0])
+        level2 = self._framework_level(level1, level2, lines[1])
+        values = [self.ctx.take(text, line) for text, line in zip(fields[2:], lines[2:])]
+        indicator = Indicator(level1=level1, level2=level2, level3=values[0], description=values[1],
+                              value=values[2], basis=values[3])
+        indicators.append(indicator)
+        return _carry(indicator)
+
+    def _framework_level(self, level1: str, level2: str | None, line: int) -> str:
+        text = level1 if level2 is None else level2
+        name = framework_name(self.framework, level1, level2)
+        if name is None:
+            return text
+        if squeeze(text) != name and squeeze(text) != "":
+            self.ctx.note(line, text, f"“{text}”按指标体系记为“{name}”")
+        return name
+
+
+def _carry(indicator: Indicator) -> tuple[str, Callable[[str], None]]:
+    # A line wrapped out of a row is most often the end of its last cell.
+    def append(more: str) -> None:
+        indicator.basis += more
+
+    return FIELD_NAMES["basis"], append
+
+
+def _continues(previous: Indicator, fields: list[str], after_break: bool) -> bool:
+    if not fields[2]:
+        return True
+    if not after_break:
+        return False
+    # A row with its own 三级指标 and 指标值, under a row that has both, is a whole row with
+    # a blank cell, not the rest of the row above.
+    if fields[4] and previous.level3 and previous.value:
+        return False
+    # After a repeated header, a row cut by the page break carries only the cut-off text.
+    incomplete = sum(1 for f in fields[2:] if f) < 4
+    cut = any(not getattr(previous, n) for n in TEXT_FIELDS)
+    return incomplete or cut
