@@ -14,23 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from perfdesk.errors import FileFormatError
 from perfdesk.fileio import layout as L
 from perfdesk.fileio.xlsx_cells import Formula, Number, Sheet
-from perfdesk.model import to_amount, without_thousands
-
-
-NO_AMOUNT = {"-", "--", "—", "——", "/", "无", "\\"}
-
-
-def to_exact(value: object) -> Decimal | None:
-    """A typed amount as the exact Decimal it says (``1,234.5``, ``１２３．００``), None if blank."""
-    if value is None:
-        return None
-    text = unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "")
-    if text == "":
-        return None
-    number = Decimal(without_thousands(text))
-    if not number.is_finite():
-        raise ValueError(text)
-    return number
+from perfdesk.model import to_amount, typed_amount, without_thousands
 
 
 def column_letter(col: int) -> str:
@@ -220,13 +204,8 @@ class Grid:
                 exact = value.value
             elif isinstance(value, bool):
                 raise ValueError
-            elif isinstance(value, str):
-                # "300万元" in a column that is in 万元 anyway; any other unit is refused.
-                # A dash, slash or 无 is how paper forms say "no amount": a blank cell.
-                text = unicodedata.normalize("NFKC", value).strip().removesuffix("万元").removesuffix("万")
-                exact = None if text in NO_AMOUNT else to_exact(text)
-            else:
-                exact = to_exact(value)
+            else:  # "300万元" in a column that is in 万元 anyway; any other unit is refused
+                exact = typed_amount(value)
             amount = to_amount(exact)
         except (ValueError, InvalidOperation):
             raise self.error(f"{what}“{render(value)}”不是金额（应为万元数字，如 12.50）。", row, col) from None

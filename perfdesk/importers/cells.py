@@ -6,22 +6,14 @@ Kept apart from the row-by-row reader so each rule can be tested and read on its
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from perfdesk.importers.source import squeeze
-from perfdesk.model import (
-    MONTH_CHECKPOINTS, QUARTER_CHECKPOINTS, Framework, SpendingPlan, to_amount, without_thousands,
-)
+from perfdesk.model import MONTH_CHECKPOINTS, QUARTER_CHECKPOINTS, Framework, SpendingPlan, to_amount, typed_amount
 
 _QUARTERS = {"一": 0, "二": 1, "三": 2, "四": 3, "1": 0, "2": 1, "3": 2, "4": 3}
 CHECKPOINT = re.compile(r"(\d{1,2})月(?:底|末)|第?([一二三四1-4])季度")
 PLAN_VALUE = re.compile(r"^[+]?(\d+(?:\.\d+)?)\s*(%|％|百分比)?$")
-
-
-# A dash, slash or 无 is how paper forms say "no amount": blank, as the workbook reader has it
-# (perfdesk.fileio.grid.NO_AMOUNT).
-NO_AMOUNT = {"-", "--", "—", "——", "/", "无", "\\"}
 
 
 class TooPrecise(ValueError):
@@ -38,20 +30,10 @@ def read_amount(text: str) -> Decimal | None:
     Raises ValueError for text that is no amount, and :class:`TooPrecise` for one with more
     than two decimals that are not zeros (``0.1234``), which is never rounded silently.
     """
-    text = unicodedata.normalize("NFKC", squeeze(text))
-    for unit in ("万元", "万"):
-        if text.endswith(unit):
-            text = text[: -len(unit)]
-    if text in NO_AMOUNT:
-        return None
-    amount = to_amount(text)
-    if amount is not None:
-        try:
-            exact = Decimal(without_thousands(text))
-        except InvalidOperation:  # pragma: no cover - to_amount has read it already
-            raise ValueError(text) from None
-        if exact != amount:
-            raise TooPrecise(text, amount)
+    exact = typed_amount(text)
+    amount = to_amount(exact)
+    if amount != exact:
+        raise TooPrecise(text, amount)
     return amount
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Non-breaking spaces come from a browser copy; they are spaces to the clerk.
 NBSP = re.compile("[\u00a0\u2007\u202f]")
-_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")  # Word's bookmark markers in copied text
 _RUN = re.compile(r"[ \u3000]{2,}|\u3000")
 # Labels that start a table line: a line beginning with one of them and holding runs of
 # spaces is a table row whose tabs were turned into spaces.
@@ -120,9 +120,14 @@ def _tabs_as_spaces(raw: list[str]) -> tuple[list[Line], bool] | None:
 
 
 # --------------------------------------------------------------- double spacing
+def is_blank(line: str) -> bool:
+    """A line with nothing but spaces and bookmark markers."""
+    return BOOKMARK.sub("", line).strip() == ""
+
+
 def _is_empty(text: str) -> bool:
     # An empty cell of a Word copy is a lone tab: that is a line with content.
-    return "\t" not in text and _BOOKMARK.sub("", text).strip() == ""
+    return "\t" not in text and is_blank(text)
 
 
 def _undouble(lines: list[Line]) -> list[Line] | None:

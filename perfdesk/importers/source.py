@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from perfdesk.errors import FileFormatError
-from perfdesk.importers.shape import HAN, NBSP, Line, Shape, read_shape
+from perfdesk.importers.shape import BOOKMARK, HAN, NBSP, Line, Shape, is_blank, read_shape
 
 # PDF extractors put a space wherever glyphs sit apart; between Han characters, and between a
 # Han character and a digit, such a space is never the clerk's.
 _ARTEFACT_SPACE = re.compile(rf"(?<=[{HAN}])[ \u3000]+(?=[{HAN}0-9])|(?<=[0-9])[ \u3000]+(?=[{HAN}])")
-_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _MARKUP = re.compile(r"</?\s*[a-zA-Z][a-zA-Z0-9]*\s*/?>")
 # Page furniture, matched on text without whitespace: a page number ("— 5 —", "第5页共14页")
 # and a running header repeating the document's title ("某某局2024年部门预算绩效文本").
@@ -62,7 +61,7 @@ def clean(text: str, artefacts: bool) -> str:
     """The text as the clerk typed it: markers gone, PDF artefact spaces gone, ends trimmed."""
     # Called for every cell: each pass runs only when its mark can be in the text at all.
     if "[" in text:
-        text = _BOOKMARK.sub("", text)
+        text = BOOKMARK.sub("", text)
     text = text.replace("\r", "")
     if not text.isascii():
         text = NBSP.sub(" ", text)
@@ -77,7 +76,7 @@ _WHITESPACE = re.compile(r"\s+")
 def squeeze(text: str) -> str:
     """Text without any whitespace, for recognising labels such as ``其中：财政    资金``."""
     if "[" in text:
-        text = _BOOKMARK.sub("", text)
+        text = BOOKMARK.sub("", text)
     return _WHITESPACE.sub("", text)
 
 
@@ -93,10 +92,6 @@ def blocks_from_text(text: str) -> tuple[list[Block], Shape]:
     return (_pdf_blocks(lines) if shape.rows else _word_blocks(lines)), shape
 
 
-def _blank(line: str) -> bool:
-    return _BOOKMARK.sub("", line).strip() == ""
-
-
 def _pdf_blocks(lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     blank = False
@@ -104,7 +99,7 @@ def _pdf_blocks(lines: list[Line]) -> list[Block]:
         if "\t" in line:
             cells = line.split("\t")
             blocks.append(Block(number, cells=cells, lines=[number] * len(cells), blank_before=blank))
-        elif _blank(line):
+        elif is_blank(line):
             blank = True
             continue
         else:
@@ -124,7 +119,7 @@ def _word_blocks(lines: list[Line]) -> list[Block]:
                 blocks.append(row)
             row.cells.append(line[1:])
             row.lines.append(number)
-        elif _blank(line):
+        elif is_blank(line):
             row, blank = None, True
             continue
         elif row is not None and row.cells and is_page_furniture(line):

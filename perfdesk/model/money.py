@@ -20,6 +20,32 @@ def without_thousands(text: str) -> str:
     return text.replace(",", "")
 
 
+# A dash, slash or 无 is how paper forms say "no amount": a blank amount.
+NO_AMOUNT = frozenset({"-", "--", "—", "——", "/", "无", "\\"})
+_SPACES = re.compile(r"\s+")
+
+
+def typed_amount(value: object) -> Decimal | None:
+    """An amount as a clerk types it in a column of 万元, exactly as typed (never rounded).
+
+    Full-width digits, spaces, thousands separators and a trailing 万元 or 万 are allowed;
+    blank or a dash, slash or 无 gives None. Raises ValueError for anything else, so both the
+    workbook reader and the importer can refuse more than two decimals instead of rounding.
+    """
+    if value is None:
+        return None
+    text = _SPACES.sub("", unicodedata.normalize("NFKC", str(value))).removesuffix("万元").removesuffix("万")
+    if text == "" or text in NO_AMOUNT:
+        return None
+    try:
+        number = Decimal(without_thousands(text))
+    except InvalidOperation:
+        raise ValueError(f"“{value}”不是金额") from None
+    if not number.is_finite():
+        raise ValueError(f"“{value}”不是金额")
+    return number
+
+
 def to_amount(value: object) -> Decimal | None:
     """Turn a cell or field value into an amount of 万元 with two decimals, or None if blank.
 
@@ -47,7 +73,10 @@ def to_amount(value: object) -> Decimal | None:
             raise ValueError(f"“{value}”不是金额") from None
     if not number.is_finite():
         raise ValueError(f"“{value}”不是金额")
-    return number.quantize(CENT, rounding=ROUND_HALF_UP)
+    try:
+        return number.quantize(CENT, rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # 1E+300: too large to hold in cents
+        raise ValueError(f"“{value}”不是金额") from None
 
 
 def format_amount(value: Decimal | None) -> str:

@@ -114,6 +114,13 @@ def test_amount_with_four_decimals_is_left_blank_and_noted() -> None:
     assert "两位小数" in notes[0].reason and "0.12" in notes[0].reason
 
 
+def test_an_amount_too_large_for_cents_is_noted_not_a_crash() -> None:
+    text = HEAD.replace("\t4.00\t其中：财政资金", "\t1e300\t其中：财政资金", 1)
+    result, project = only_project(text)
+    assert project.budget_total is None and project.budget_fiscal == Decimal("4.00")
+    assert [n.text for n in result.notes if n.line == 5] == ["1e300"]
+
+
 # ---------------------------------------------------------- name before code
 NAME_FIRST = (
     "100101 某某局本级\t单位：万元\n"
