@@ -134,14 +134,17 @@ class NumberedNodeDelegate(QStyledItemDelegate):
         """For a project row with an amount: (name as drawn, amount, name rect, amount rect).
 
         The name gets what the amount leaves and is cut with … ; None for any other row."""
-        amount = index.data(AmountRole)
-        if not amount:
+        if not index.data(AmountRole):
             return None
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
+        return self._layout(opt, index)
+
+    def _layout(self, opt: QStyleOptionViewItem, index: QModelIndex) -> tuple[str, str, QRect, QRect]:
+        amount = index.data(AmountRole)
         suffix = f"  {amount}"  # the display text ends with the amount; it is drawn apart here
         label = opt.text[:-len(suffix)] if opt.text.endswith(suffix) else opt.text
-        widget = option.widget
+        widget = opt.widget
         style = widget.style() if widget else QApplication.style()
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, opt, widget) + 1
         rect = opt.rect.adjusted(margin, 0, -margin, 0)
@@ -153,13 +156,12 @@ class NumberedNodeDelegate(QStyledItemDelegate):
         return shown, amount, label_rect, amount_rect
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        texts = self.project_texts(option, index)
-        if texts is None:
+        if not index.data(AmountRole):
             super().paint(painter, option, index)
             return
-        label, amount, label_rect, amount_rect = texts
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
+        label, amount, label_rect, amount_rect = self._layout(opt, index)
         opt.text = ""
         widget = option.widget
         style = widget.style() if widget else QApplication.style()
