@@ -12,9 +12,10 @@ from pathlib import Path
 
 from perfdesk.errors import FileFormatError, PerfdeskError, SaveError
 from perfdesk.fileio.json_io import document_json, read_json
+from perfdesk.fileio.read_result import ReadResult
 from perfdesk.fileio.safe_save import replace_file
 from perfdesk.fileio.xlsx_cells import sniff
-from perfdesk.fileio.xlsx_read import read_workbook
+from perfdesk.fileio.xlsx_read import open_workbook
 from perfdesk.fileio.xlsx_write import workbook_bytes
 from perfdesk.model import (
     DEFAULT_FRAMEWORK, BudgetUnit, Document, Indicator, Measure, Part1, Project, SubGoal, load_framework,
@@ -39,6 +40,13 @@ def _suffix(path: Path, error: type[PerfdeskError]) -> str:
 
 
 def load_document(path: str | os.PathLike) -> Document:
+    """The document in a file (see :func:`open_document` for what could not be placed)."""
+    return open_document(path).document
+
+
+def open_document(path: str | os.PathLike) -> ReadResult:
+    """Read a file whole: the document, the notes on what could not be placed (sheet and cell)
+    and where each field came from. Raises FileFormatError, never returns half a document."""
     path = Path(path)
     if path.name.startswith("~$") and path.is_file():
         original = path.name[2:]
@@ -50,7 +58,7 @@ def load_document(path: str | os.PathLike) -> Document:
     if not path.is_file():
         raise FileFormatError("找不到这个文件。" if not path.exists() else "这不是一个文件。", path=str(path))
     try:
-        return read_workbook(str(path)) if suffix == ".xlsx" else read_json(str(path))
+        return open_workbook(str(path)) if suffix == ".xlsx" else ReadResult(read_json(str(path)))
     except PerfdeskError:
         raise
     except OSError as error:

@@ -12,6 +12,7 @@ import re
 from perfdesk.errors import FileFormatError
 from perfdesk.fileio import layout as L
 from perfdesk.fileio.grid import Grid, render
+from perfdesk.fileio.read_result import ReadNote, ReadResult
 from perfdesk.fileio.xlsx_cells import Number, read_cells
 from perfdesk.fileio.xlsx_tables import KEYS, Table, find_tables, is_title, split_unit_line
 from perfdesk.model import BudgetUnit, Document, DocumentStatus, Measure, Part1, SubGoal, available_frameworks, load_framework
@@ -160,7 +161,8 @@ def read_contents(grid: Grid, header: int) -> list[tuple[str, str, list[tuple[st
     return units
 
 
-def build_document(grids: list[Grid], path: str | None = None) -> Document:
+def build_document(grids: list[Grid], path: str | None = None) -> ReadResult:
+    notes: list[ReadNote] = []
     cover: dict = {}
     part1 = Part1()
     contents: list[tuple[str, str, list[tuple[str, str]]]] | None = None
@@ -185,12 +187,24 @@ def build_document(grids: list[Grid], path: str | None = None) -> Document:
             found = find_tables(Grid(grid.sheet, False, grid.path), framework)
         if not found:
             _refuse_headless_table(grid)
+            _note_unread_sheet(grid, notes)
         tables.extend(found)
     if not found_part1 and not tables:
         raise FileFormatError("没有找到绩效文本的内容：既没有“一、总体绩效目标”等第一部分的标签，也没有含“项目编码”"
                               "的项目表。请确认这是部门预算绩效文本的工作簿。", path=path)
     units = _assign_units(contents or [], tables)
-    return Document(**cover, part1=part1, units=units)
+    return ReadResult(Document(**cover, part1=part1, units=units), notes)
+
+
+def _note_unread_sheet(grid: Grid, notes: list[ReadNote]) -> None:
+    """A sheet holding neither Part 1, the 目录 nor a project table: say so, with its first text."""
+    first = next(((r, c, v) for (r, c), v in sorted(grid.cells.items()) if render(v).strip()), None)
+    if first is None:
+        return
+    r, c, value = first
+    filled = sum(1 for v in grid.cells.values() if render(v).strip())
+    notes.append(ReadNote(grid.name, "", render(value).strip(),
+                          f"这个工作表不是第一部分、目录或绩效目标表，共 {filled} 个有内容的单元格，未读入"))
 
 
 def _refuse_headless_table(grid: Grid) -> None:
@@ -240,6 +254,11 @@ def _assign_units(contents: list[tuple[str, str, list[tuple[str, str]]]], tables
 
 def read_workbook(path: str) -> Document:
     """Read an .xlsx into a new Document. Raises FileFormatError (never a half-built document)."""
+    return open_workbook(path).document
+
+
+def open_workbook(path: str) -> ReadResult:
+    """Read an .xlsx: the document, notes on what could not be placed, where fields came from."""
     path = str(path)
     workbook = read_cells(path)
     version = workbook.properties.get(L.FORMAT_PROPERTY)
