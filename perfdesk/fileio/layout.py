@@ -1,13 +1,15 @@
 """The workbook layout shared by the writer and the reader: sheet names, labels, text rules.
 
 Labels are matched after :func:`label_key` (NFKC, no whitespace, ASCII colons/brackets), so a
-hand-filled template with ``项目 编码``, full-width or broken-over-two-lines labels is found.
+hand-filled template with ``项目 编码``, full-width or broken-over-two-lines labels is found;
+which spellings name which field is data (:mod:`perfdesk.model.labels`).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from perfdesk.model.labels import field_key, label_key  # noqa: F401 - the readers' label keys
 
 FORMAT_PROPERTY = "perfdesk-format"  # custom document property marking a workbook we wrote
 FORMAT_VERSION = 1
@@ -22,8 +24,6 @@ COVER_LABELS = {
     "部门名称": "department", "预算年度": "year", "状态": "status",
     "编制": "prepared_by", "审核": "reviewed_by", "指标体系": "framework",
 }
-COVER_ALIASES = {"部门": "部门名称", "年度": "预算年度", "编制人": "编制", "审核人": "审核",
-                 "编制单位": "部门名称"}
 OVERALL_GOAL = "一、总体绩效目标"
 SUB_GOALS = "二、分项绩效目标"
 MEASURES = "三、工作保障措施"
@@ -31,18 +31,14 @@ PART1_TITLE = "第一部分 部门整体绩效目标"
 SUB_GOAL_GOAL = "绩效目标"
 SUB_GOAL_INDICATORS = "绩效指标"
 
-# Project table labels (DOMAIN.md §2) and the spellings hand-made templates use.
+# Project table labels as perfdesk writes them (DOMAIN.md §2); the spellings other templates
+# use are data (resources/labels/labels.json, perfdesk.model.labels).
 CODE = "项目编码"
-CODE_ALIASES = ("项目编码", "项目编号", "项目代码")
 NAME = "项目名称"
 BUDGET_BLOCK = "预算规模及资金用途"
 TOTAL = "预算数"
-TOTAL_ALIASES = ("预算数", "预算金额", "预算总额", "项目预算数", "预算数合计")
 FISCAL = "其中：财政资金"
-FISCAL_ALIASES = ("其中:财政资金", "财政资金", "其中财政资金", "其中:财政拨款", "财政拨款")
 OTHER = "其他资金"
-OTHER_ALIASES = ("其他资金", "其它资金")
-PURPOSE_ALIASES = ("资金用途", "项目资金用途")
 SPENDING = "资金支出计划（%）"
 GOALS = "绩效目标"
 UNIT_NOTE = "单位：万元"
@@ -53,14 +49,6 @@ CONTENTS_UNIT = "预算单位"
 CONTENTS_TOTAL = "合计"
 
 _SPACE = re.compile(r"\s+")
-
-
-def label_key(text: object) -> str:
-    """How a label is compared: NFKC, all whitespace removed, ASCII colon, full-width brackets."""
-    if not isinstance(text, str):
-        return ""
-    key = _SPACE.sub("", unicodedata.normalize("NFKC", text))
-    return key.replace("(", "（").replace(")", "）")
 
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")

@@ -7,27 +7,28 @@ custom document property) are read exactly; any other workbook is read tolerantl
 
 from __future__ import annotations
 
-import re
-
 from perfdesk.errors import FileFormatError
 from perfdesk.fileio import layout as L
 from perfdesk.fileio.grid import Grid, render
-from perfdesk.fileio.read_result import ReadNote, ReadResult
+from perfdesk.fileio.read_result import CellRef, Origins, ReadNote, ReadResult
+from perfdesk.fileio.sheet_part1 import cover_value, part1_signals, read_sheet_part1
 from perfdesk.fileio.xlsx_cells import Number, read_cells
-from perfdesk.fileio.xlsx_tables import KEYS, Table, find_tables, is_title, split_unit_line
-from perfdesk.model import BudgetUnit, Document, DocumentStatus, Measure, Part1, SubGoal, available_frameworks, load_framework
+from perfdesk.fileio.xlsx_tables import (
+    Table, field_of, find_tables, first_table_row, is_title, ref, split_unit_line,
+)
+from perfdesk.model import BudgetUnit, Document, Measure, Part1, SubGoal, load_framework
 
-INLINE_FIELD = re.compile(r"^\s*绩效(目标|指标)\s*[:：]\s*(.*)$", re.DOTALL)  # 绩效目标：… in one cell
 COVER_KEYS = {L.label_key(k): v for k, v in L.COVER_LABELS.items()}
-COVER_KEYS.update({L.label_key(k): L.COVER_LABELS[v] for k, v in L.COVER_ALIASES.items()})
-PROJECT_KEYS = set().union(*(KEYS[group] for group in ("name", "total", "purpose", "goals")))
 
 
-def _is_part1(grid: Grid) -> bool:
-    """The Part 1 sheet: ours by name, a hand-made one by its 一、总体绩效目标 or cover labels."""
-    keys = {L.label_key(v) for (r, c), v in grid.cells.items() if c == 1 and isinstance(v, str)}
-    return (grid.name == L.PART1_SHEET or L.label_key(L.OVERALL_GOAL) in keys
-            or (len(keys & set(COVER_KEYS)) >= 2 and not keys & {L.label_key(x) for x in L.CODE_ALIASES}))
+def _is_own_part1(grid: Grid) -> bool:
+    """perfdesk's own Part 1 sheet (in a workbook perfdesk wrote): by name, or, renamed, by its
+    labels in column A."""
+    if not grid.exact:
+        return False
+    a = _label_column(grid)
+    keys = {L.label_key(v) for (r, c), v in grid.cells.items() if c == a and isinstance(v, str)}
+    return grid.name == L.PART1_SHEET or L.label_key(L.OVERALL_GOAL) in keys or len(keys & set(COVER_KEYS)) >= 2
 
 
 def _contents_header(grid: Grid) -> int | None:
@@ -35,30 +36,6 @@ def _contents_header(grid: Grid) -> int | None:
         if isinstance(value, str) and L.label_key(value) == "工作表" and grid.key(r, 1) == "序号":
             return r
     return None
-
-
-def _year(grid: Grid, row: int, col: int) -> int | None:
-    value = grid.raw(row, col)
-    if isinstance(value, Number) and value.date:  # a day number (46,023), not the year
-        raise grid.error(f"预算年度显示为日期“{render(value)}”，应为 2026 这样的四位数字。", row, col)
-    if isinstance(value, Number) and value.value == value.value.to_integral_value():
-        return int(value.value)
-    text = L.label_key(render(value)).removesuffix("年").removesuffix("度").removesuffix("年")
-    if text == "":
-        return None
-    if re.fullmatch(r"\d{4}", text):
-        return int(text)
-    raise grid.error(f"预算年度“{render(value)}”不是年份（应为 2025 这样的四位数字）。", row, col)
-
-
-def _framework(grid: Grid, row: int, col: int) -> str:
-    text = L.label_key(render(grid.raw(row, col)))
-    if text == "":
-        return load_framework().id
-    for framework_id in available_frameworks():
-        if text in (framework_id, L.label_key(load_framework(framework_id).name)):
-            return framework_id
-    raise grid.error(f"不认识的指标体系“{text}”（可用：{'、'.join(available_frameworks())}）。", row, col)
 
 
 PART1_KEYS = {L.label_key(x) for x in (L.OVERALL_GOAL, L.SUB_GOALS, L.MEASURES)} | set(COVER_KEYS)
@@ -70,81 +47,52 @@ def _label_column(grid: Grid) -> int:
                default=1)
 
 
-def read_part1(grid: Grid) -> tuple[dict, Part1]:
+def read_part1(grid: Grid) -> tuple[dict, Part1, dict[str, CellRef]]:
+    """perfdesk's own 第一部分 sheet, exactly as written: labels in column A, text in column B."""
     cover: dict = {}
+    origins: dict[str, CellRef] = {}
     overall: list[str] | None = None
     sub_goals: list[dict] = []
     measures: list[dict] = []
     section = None
-    current_field: tuple | None = None  # where a continuation row (blank label) appends
-    rows = sorted(set(grid.by_row) | grid.sheet.rows)
     a = _label_column(grid)  # column A, unless the clerk inserted columns before the labels
-    b = a + 1
-    for row in rows:
+    for row in sorted(set(grid.by_row) | grid.sheet.rows):
         label, key = grid.text(row, a, single=True), grid.key(row, a)
-        text = grid.text(row, b)
+        text = grid.text(row, a + 1)
         if key in COVER_KEYS and section is None:
             field = COVER_KEYS[key]
-            if field == "year":
-                cover["year"] = _year(grid, row, b)
-            elif field == "framework":
-                cover["framework"] = _framework(grid, row, b)
-            elif field == "status":
-                status = L.label_key(text)
-                if status and status not in {s.value for s in DocumentStatus}:
-                    raise grid.error(f"状态“{text}”应为“草案”或“正式”。", row, b)
-                cover["status"] = status or DocumentStatus.DRAFT.value
-            else:
-                cover[field] = grid.text(row, b, single=True)
+            cover[field] = cover_value(grid, field, row, a + 1)
+            origins[field] = CellRef(grid.name, ref(row, a + 1))
             continue
         if key == L.label_key(L.OVERALL_GOAL):
             section, overall = "overall", [text]
-            current_field = None
             continue
         if key == L.label_key(L.SUB_GOALS):
-            section, current_field = "sub", None
+            section = "sub"
             continue
         if key == L.label_key(L.MEASURES):
-            section, current_field = "measures", None
+            section = "measures"
             continue
         if section == "overall" and key == "":
             overall.append(text)
-        elif section == "overall" and not grid.exact and not text:
-            overall.append(grid.text(row, a))  # a hand-made sheet with the paragraphs in column A
         elif section == "sub":
             paren = L.PAREN_NUMBER.match(label)
-            inline = None if grid.exact or text else INLINE_FIELD.match(grid.text(row, a))
-            if inline and sub_goals:
-                field = "goal" if inline.group(1) == "目标" else "indicators"
-                sub_goals[-1][field] = inline.group(2)
-                current_field = (sub_goals[-1], field)
-            elif paren:
-                title = text or label[paren.end():]
-                sub_goals.append({"title": title if grid.exact else L.one_line(title)})
-                current_field = (sub_goals[-1], "title")
+            if paren:
+                sub_goals.append({"title": text or label[paren.end():]})
             elif key == L.label_key(L.SUB_GOAL_GOAL) and sub_goals:
                 sub_goals[-1]["goal"] = text
-                current_field = (sub_goals[-1], "goal")
             elif key == L.label_key(L.SUB_GOAL_INDICATORS) and sub_goals:
                 sub_goals[-1]["indicators"] = text
-                current_field = (sub_goals[-1], "indicators")
-            elif key == "" and text and current_field and not grid.exact:
-                owner, field = current_field
-                owner[field] = (owner.get(field, "") + "\n" + text).strip("\n")
         elif section == "measures":
             comma, paren = L.COMMA_NUMBER.match(label), L.PAREN_NUMBER.match(label)
             if comma:
                 measures.append({"text": text or label[comma.end():], "items": []})
             elif paren and measures:
                 measures[-1]["items"].append(text or label[paren.end():])
-            elif key == "" and text and measures and not grid.exact:
-                measures[-1]["text"] += "\n" + text
     goal = "" if overall is None else "\n".join(overall)
-    if not grid.exact:
-        goal = L.tidy(goal)
     part1 = Part1(overall_goal=goal, sub_goals=[SubGoal(**s) for s in sub_goals],
                   measures=[Measure(**m) for m in measures])
-    return cover, part1
+    return cover, part1, origins
 
 
 def read_contents(grid: Grid, header: int) -> list[tuple[str, str, list[tuple[str, str]]]]:
@@ -163,37 +111,77 @@ def read_contents(grid: Grid, header: int) -> list[tuple[str, str, list[tuple[st
 
 def build_document(grids: list[Grid], path: str | None = None) -> ReadResult:
     notes: list[ReadNote] = []
+    origins = Origins()
     cover: dict = {}
-    part1 = Part1()
+    part1: Part1 | None = None
     contents: list[tuple[str, str, list[tuple[str, str]]]] | None = None
-    tables: list[Table] = []
-    found_part1 = False
-    table_grids = []
+    others: list[tuple[Grid, int | None]] = []  # sheets to read tables from, and their first table row
     for grid in grids:
         header = _contents_header(grid)
         if header is not None:
             contents = read_contents(grid, header)
-        elif _is_part1(grid) and not found_part1:
-            cover, part1 = read_part1(grid)
-            found_part1 = True
+        elif part1 is None and _is_own_part1(grid):
+            cover, part1, origins.cover = read_part1(grid)
         else:
-            table_grids.append(grid)
+            others.append((grid, first_table_row(grid)))
+    front = None  # the sheet whose rows above its tables (or all of them) are Part 1
+    if part1 is None:
+        scores = [(part1_signals(grid, _front_end(grid, first)), -i) for i, (grid, first) in enumerate(others)]
+        best = max(scores, default=(0, 0))
+        if best[0] > 0:
+            front = -best[1]
+            grid, first = others[front]
+            cover, part1, origins.cover, more = read_sheet_part1(grid, _front_end(grid, first))
+            notes += more
     framework = cover.get("framework") or load_framework().id
-    for grid in table_grids:
-        found = find_tables(grid, framework)
+    tables: list[Table] = []
+    for i, (grid, first) in enumerate(others):
+        found = find_tables(grid, framework) if first is not None else []
         if not found and grid.exact:
             # our own sheet after the clerk inserted a column or moved the table in Excel:
             # read it by its labels rather than drop it
             found = find_tables(Grid(grid.sheet, False, grid.path), framework)
         if not found:
             _refuse_headless_table(grid)
-            _note_unread_sheet(grid, notes)
+        if i != front:
+            _note_front(grid, min((t.first_row for t in found), default=None), notes)
+        for table in found:
+            notes += table.notes
         tables.extend(found)
-    if not found_part1 and not tables:
+        _note_unread_rows(grid, notes)
+    if part1 is None and not tables:
         raise FileFormatError("没有找到绩效文本的内容：既没有“一、总体绩效目标”等第一部分的标签，也没有含“项目编码”"
                               "的项目表。请确认这是部门预算绩效文本的工作簿。", path=path)
     units = _assign_units(contents or [], tables)
-    return ReadResult(Document(**cover, part1=part1, units=units), notes)
+    for table in tables:
+        origins.add(table.project, table.origin)
+    document = Document(**cover, part1=part1 or Part1(), units=units)
+    return ReadResult(document, notes, origins)
+
+
+def _front_end(grid: Grid, first_table: int | None) -> int:
+    """The last row above a sheet's first table (the whole sheet when it has none)."""
+    return grid.sheet.max_row if first_table is None else first_table - 1
+
+
+def _note_front(grid: Grid, first_table: int | None, notes: list[ReadNote]) -> None:
+    """What stands above a sheet's first table (or on a sheet without one) and was not read."""
+    if first_table is None:
+        _note_unread_sheet(grid, notes)
+        return
+    for (row, col), value in sorted(grid.cells.items()):
+        text = render(value).strip()
+        if row < first_table and text:
+            notes.append(ReadNote(grid.name, ref(row, col), text, "在第一张绩效目标表的上方，未读入"))
+
+
+def _note_unread_rows(grid: Grid, notes: list[ReadNote]) -> None:
+    """Rows past what the reader keeps of a sheet (a million numbered rows, pasted text)."""
+    unread = getattr(grid.sheet, "unread", None)
+    if unread:
+        first, last, count = unread
+        notes.append(ReadNote(grid.name, f"A{first}:A{last}", "",
+                              f"第 {first} 行以下还有 {count} 行内容，超出一张绩效文本的篇幅，未读入"))
 
 
 def _note_unread_sheet(grid: Grid, notes: list[ReadNote]) -> None:
@@ -211,8 +199,8 @@ def _refuse_headless_table(grid: Grid) -> None:
     """A sheet with a project's labels and indicator header but no 项目编码 row would be dropped
     whole: say so instead. (A sheet listing only indicators, e.g. an indicator library, is left.)"""
     level1, level2 = L.label_key("一级指标"), L.label_key("二级指标")
-    project_labels = PROJECT_KEYS | {L.label_key(L.SPENDING)}
-    if not any(is_title(v) or L.label_key(v) in project_labels for v in grid.cells.values()):
+    if not any(is_title(v) or field_of(v) in ("name", "total", "purpose", "goals", "spending")
+               for v in grid.cells.values()):
         return
     for row in sorted(grid.by_row):
         keys = {key: col for col, key in grid.row_keys(row)}

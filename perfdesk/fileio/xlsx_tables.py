@@ -12,29 +12,51 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from perfdesk.fileio import layout as L
-from perfdesk.fileio.grid import Grid
-from perfdesk.fileio.xlsx_cells import Sheet
-from perfdesk.model import Checkpoint, Indicator, Project, SpendingPlan, load_framework
+from functools import lru_cache
 
-CODE_KEYS = {L.label_key(x) for x in L.CODE_ALIASES}
-LABEL_GROUPS = {
-    "name": (L.NAME,), "total": L.TOTAL_ALIASES, "fiscal": (L.FISCAL,) + L.FISCAL_ALIASES,
-    "other": L.OTHER_ALIASES, "purpose": L.PURPOSE_ALIASES, "goals": (L.GOALS, "项目绩效目标", "年度绩效目标"),
-}
-HEADER_GROUPS = {
-    "level1": ("一级指标",), "level2": ("二级指标",), "level3": ("三级指标", "指标名称"),
-    "description": ("绩效指标描述", "指标描述", "指标内容", "绩效指标内容"),
-    "value": ("指标值", "目标值", "指标值（目标值）", "绩效指标值"),
-    "basis": ("指标值确定依据", "确定依据", "指标值设定依据", "指标确定依据"),
-}
-KEYS = {group: {L.label_key(x) for x in labels} for group, labels in LABEL_GROUPS.items()}
-HEADER_KEYS = {group: {L.label_key(x) for x in labels} for group, labels in HEADER_GROUPS.items()}
-ALL_LABEL_KEYS = set().union(*KEYS.values(), CODE_KEYS, {L.label_key(L.BUDGET_BLOCK)})
+from perfdesk.fileio import layout as L
+from perfdesk.fileio.grid import Grid, column_letter, render
+from perfdesk.fileio.read_result import CellRef, ProjectOrigin, ReadNote
+from perfdesk.fileio.xlsx_cells import Sheet
+from perfdesk.importers.cells import split_goals
+from perfdesk.model import Checkpoint, Indicator, Project, SpendingPlan, load_framework
+from perfdesk.model.labels import labels
+
+LABELS = labels()
+MAX_INDICATORS = 1000  # a real table has a few dozen rows; more is text pasted under it
+LISTED_ROWS = 20  # rows below a table named one by one in the notes; the rest are summed up
+
+
+@lru_cache(maxsize=8192)
+def project_field(text: str) -> str | None:
+    """The field a project-table label names (``"total"`` for 年度预算), or None."""
+    return LABELS.field("project", text)
+
+
+def field_of(value: object) -> str | None:
+    return project_field(value) if isinstance(value, str) and len(value) < 40 else None
+
+
+def header_of(value: object) -> str | None:
+    return LABELS.field("indicator_header", value) if isinstance(value, str) and len(value) < 40 else None
+
+
+def inline_field(value: object) -> tuple[str, str] | None:
+    """``资金用途：用于……`` typed in one cell: (field, the text after the label)."""
+    if not isinstance(value, str):
+        return None
+    match = INLINE_LABEL.match(value)
+    if not match:
+        return None
+    field = project_field(match.group(1))
+    return (field, match.group(2)) if field in INLINE_FIELDS else None
+
+
+INLINE_LABEL = re.compile(r"^\s*([^:：\n]{2,12}?)\s*[:：]\s*(\S.*)$", re.DOTALL)
+INLINE_FIELDS = {"name", "purpose", "goals"}
 NOTE_START = ("注:", "注：", "备注", "说明", "填表", "填报")
 UNIT_PREFIX = re.compile(r"^(预算单位|单位名称|部门名称|单位)[:：]\s*")
 UNIT_NOTE = re.compile(r"[（(]?\s*(金额)?单位\s*[:：]\s*万元\s*[）)]?\s*$")
-GOAL_NUMBER = re.compile(r"^\s*(\d+)\s*[.．、](?!\d)")
 TOTAL_ROWS = {"合计", "小计", "总计"}  # a sum row left under a hand-made indicator table is no indicator
 
 
@@ -44,6 +66,9 @@ class Table:
     row: int
     unit_line: str | None  # the text at the left of the unit line, or None if there is none
     project: Project
+    origin: ProjectOrigin
+    notes: list[ReadNote]
+    first_row: int = 0  # the title or unit line above the 项目编码 row, if any
 
 
 def is_title(text: object) -> bool:
@@ -52,6 +77,10 @@ def is_title(text: object) -> bool:
 
 def is_unit_note(text: object) -> bool:
     return isinstance(text, str) and "万元" in L.label_key(text) and "单位" in L.label_key(text)
+
+
+def ref(row: int, col: int) -> str:
+    return f"{column_letter(col)}{row}"
 
 
 def split_unit_line(text: str) -> tuple[str, str]:
@@ -83,7 +112,7 @@ def _column_bands(grid: Grid) -> list[Grid]:
     beside: set[int] = set()  # labels with something to their left
     for row, cells in grid.by_row.items():
         for c, v in cells:
-            if isinstance(v, str) and L.label_key(v) in CODE_KEYS and _names_near(grid, row):
+            if field_of(v) == "code" and _names_near(grid, row):
                 (leading if c == cells[0][0] else beside).add(c)
     # A label beside other cells starts a table only right of an ordinary one (the tables need
     # not start on the same row); a list with 序号 left of 项目编码 has no ordinary table.
@@ -103,14 +132,24 @@ def _column_bands(grid: Grid) -> list[Grid]:
     return bands
 
 
+def first_table_row(grid: Grid) -> int | None:
+    """The first row of the first table on the sheet (its title or unit line), or None."""
+    anchors = _anchors(grid)
+    return _table_start(grid, anchors[0][0], 0) if anchors else None
+
+
+def _anchors(grid: Grid) -> list[tuple[int, int]]:
+    """The 项目编码 labels that start tables: (row, column)."""
+    return [(r, c) for r, cells in sorted(grid.by_row.items()) for c, v in cells
+            if field_of(v) == "code" and _names_near(grid, r)
+            and c == (1 if grid.exact else cells[0][0])  # the label column, never a value cell
+            # perfdesk's own layout has 项目名称 in column D of the anchor row, so a unit line
+            # whose unit is named 项目编码 is never taken for a table
+            and (not grid.exact or any(k == 4 and field_of(x) == "name" for k, x in grid.row_cells(r)))]
+
+
 def _find_in(grid: Grid, framework: str | None) -> list[Table]:
-    anchors = [(r, c) for r, cells in sorted(grid.by_row.items()) for c, v in cells
-               if isinstance(v, str) and L.label_key(v) in CODE_KEYS and _names_near(grid, r)
-               and c == (1 if grid.exact else cells[0][0])  # the label column, never a value cell
-               # perfdesk's own layout has 项目名称 in column D of the anchor row, so a unit line
-               # whose unit is named 项目编码 is never taken for a table
-               and (not grid.exact or any(k == 4 and isinstance(x, str) and L.label_key(x) in KEYS["name"]
-                                          for k, x in grid.row_cells(r)))]
+    anchors = _anchors(grid)
     if grid.exact and anchors:
         # perfdesk writes one table per sheet and all its rows are indicators, whatever they
         # say; a table a clerk pasted below them is a table of its own.
@@ -128,13 +167,28 @@ def _find_in(grid: Grid, framework: str | None) -> list[Table]:
         if unit_line is None:
             unit_line = previous_unit
         previous_unit = unit_line
-        tables.append(Table(grid.name, row, unit_line, read_table(grid, row, col, end, framework)))
+        project, origin, notes = read_table(grid, row, col, end, framework)
+        notes[:0] = _above_table(grid, starts[i], row, unit_line)
+        tables.append(Table(grid.name, row, unit_line, project, origin, notes, starts[i]))
     return tables
+
+
+def _above_table(grid: Grid, start: int, anchor_row: int, unit_line: str | None) -> list[ReadNote]:
+    """Cells on the title and unit rows that are neither the title, the unit nor 单位：万元."""
+    notes = []
+    for row in range(start, anchor_row):
+        for col, value in grid.row_cells(row):
+            text = render(value).strip()
+            if text and not is_title(value) and not is_unit_note(value) and (
+                    unit_line is None or L.tidy(text) != L.tidy(unit_line)):
+                notes.append(ReadNote(grid.name, ref(row, col), text, "在表格标题和单位行上，不是标题或预算单位，未读入"))
+    return notes
 
 
 def _names_near(grid: Grid, row: int) -> bool:
     """A 项目编码 label starts a table only with a 项目名称 label on its row or just below."""
-    return any(key in KEYS["name"] for r in range(row, row + 3) for _, key in grid.row_keys(r))
+    return any(field_of(v) == "name" or (inline_field(v) or ("",))[0] == "name"
+               for r in range(row, row + 3) for _, v in grid.row_cells(r))
 
 
 def _table_start(grid: Grid, anchor_row: int, previous_anchor: int) -> int:
@@ -162,63 +216,133 @@ def _unit_line(grid: Grid, start: int, anchor_row: int) -> str | None:
     return None
 
 
-def read_table(grid: Grid, row: int, col: int, end: int, framework: str | None = None) -> Project:
-    """Read one table. Labels are taken in the order they appear in the official layout and a
-    cell already read as a value is never taken for a label (a project named 预算数 is fine)."""
+def read_table(grid: Grid, row: int, col: int, end: int,
+               framework: str | None = None) -> tuple[Project, ProjectOrigin, list[ReadNote]]:
+    """Read one table: the project, where each field came from, and notes on the cells of the
+    table that were not used. Labels are taken in the order they appear in the official layout
+    and a cell already read as a value is never taken for a label (a project named 预算数 is fine)."""
     header = _header_row(grid, row, col, end)
     last_label_row = header - 1 if header else end
     candidates = [(r, c) for r in range(row, last_label_row + 1) for c, v in grid.row_cells(r) if isinstance(v, str)]
     used: set[tuple[int, int]] = {(row, col)}
+    origin = ProjectOrigin(grid.name)
+    inline: dict[tuple[int, int], str] = {}  # cells holding label and value: the value's text
 
-    def take(test) -> tuple[int, int] | None:
+    def take(field: str, inline_ok: bool = False) -> tuple[int, int] | None:
         for place in candidates:
-            if place not in used and test(L.label_key(grid.cells[place])):
+            if place in used:
+                continue
+            value = grid.cells[place]
+            if field_of(value) == field:
                 used.add(place)
+                return place
+            found = inline_field(value) if inline_ok and not grid.exact else None
+            if found and found[0] == field:
+                used.add(place)
+                inline[place] = L.tidy(found[1])
                 return place
         return None
 
-    def value_place(label: tuple[int, int]) -> tuple[int, int]:
+    def value_place(label: tuple[int, int], below_ok: bool = False) -> tuple[int, int]:
+        if label in inline:
+            return label
         place = (label[0], grid.right_of(*label))
+        if below_ok and not grid.exact and not render(grid.raw(*place)).strip():
+            # the label stands above its text (资金用途 on a row of its own, the text under it)
+            under = (grid.merge_end.get(label, label)[0] + 1, label[1])
+            if render(grid.raw(*under)).strip() and not _is_label(grid.raw(*under)):
+                place = under
         used.add(place)
         return place
 
-    fields: dict = {"code": _value_text(grid, *value_place((row, col)), single=True, code=True)}
-    name = take(lambda key: key in KEYS["name"])
+    def text_at(place: tuple[int, int], single: bool = False, code: bool = False) -> str:
+        if place in inline:
+            return L.one_line(inline[place]) if single else inline[place]
+        return _value_text(grid, *place, single=single, code=code)
+
+    def keep(field: str, place: tuple[int, int]) -> None:
+        origin.fields[field] = CellRef(grid.name, ref(*place))
+
+    code = value_place((row, col))
+    fields: dict = {"code": text_at(code, single=True, code=True)}
+    keep("code", code)
+    name = take("name", inline_ok=True)
     if name:
-        fields["name"] = _value_text(grid, *value_place(name), single=True)
+        place = value_place(name)
+        fields["name"] = text_at(place, single=True)
+        keep("name", place)
+    block = take("budget_block")
     amounts = {}
     for group, field in (("total", "budget_total"), ("fiscal", "budget_fiscal"), ("other", "budget_other")):
-        label = take(lambda key, group=group: key in KEYS[group])
+        label = take(group)
         if label:
             amounts[group] = value_place(label)
             fields[field] = grid.amount(*amounts[group], what=L.TOTAL if group == "total" else field_label(group))
-    purpose = take(lambda key: key in KEYS["purpose"])
+            keep(field, amounts[group])
+    purpose = take("purpose", inline_ok=True)
     if purpose:
-        fields["purpose"] = _value_text(grid, *value_place(purpose))
+        place = value_place(purpose, below_ok=True)
+        fields["purpose"] = text_at(place)
+        keep("purpose", place)
     elif "total" in amounts:
-        below = (_next_filled_row(grid, amounts["total"][0], grid.right_of(amounts["total"][0], col)),
-                 grid.right_of(amounts["total"][0], col))
-        if grid.exact or (grid.key(*below) not in ALL_LABEL_KEYS and not grid.key(*below).startswith("资金支出计划")):
+        # the official layout: the purpose spans the row under the amounts, without a label
+        left = block if block else (row, col)
+        column = grid.right_of(left[0], left[1]) if block else grid.right_of(amounts["total"][0], col)
+        below = (_next_filled_row(grid, amounts["total"][0], column), column)
+        if grid.exact or not _is_label(grid.raw(*below)):
             used.add(below)
             fields["purpose"] = _value_text(grid, *below)
-    spending = take(lambda key: key.startswith("资金支出计划"))
+            keep("purpose", below)
+    spending = take("spending")
     if spending:
         fields["spending_plan"] = _spending(grid, *spending, used)
-    goals = take(lambda key: key in KEYS["goals"])
+        keep("spending_plan", spending)
+    goals = take("goals", inline_ok=True)
     if goals:
-        fields["goals"] = _goals(grid.text(*value_place(goals)), grid.exact)
+        place = value_place(goals, below_ok=True)
+        fields["goals"] = _goals(text_at(place), grid.exact)
+        keep("goals", place)
+        origin.goals = [CellRef(grid.name, ref(*place))] * len(fields["goals"])
+    notes = _unused(grid, candidates_rows(grid, row, last_label_row), used)
     if header:
-        fields["indicators"] = _indicators(grid, header, end, framework)
-    return Project(**fields)
+        fields["indicators"], rows, more = _indicators(grid, header, end, framework)
+        origin.indicators = rows
+        notes += more
+    return Project(**fields), origin, notes
+
+
+def candidates_rows(grid: Grid, first: int, last: int) -> list[tuple[int, int]]:
+    return [(r, c) for r in range(first, last + 1) for c, _ in grid.row_cells(r)]
+
+
+def _unused(grid: Grid, places: list[tuple[int, int]], used: set[tuple[int, int]]) -> list[ReadNote]:
+    """Notes for the cells among ``places`` that hold something and were not read."""
+    notes = []
+    for place in places:
+        if place in used:
+            continue
+        text = render(grid.cells.get(place)).strip()
+        if text:
+            reason = "是表格中不认识的栏目名称，其右侧内容未读入" if _looks_like_label(text) else "在项目表中，但不在可识别的栏目下，未读入"
+            notes.append(ReadNote(grid.name, ref(*place), text, reason))
+    return notes
+
+
+def _looks_like_label(text: str) -> bool:
+    return len(text) <= 12 and "\n" not in text and not re.search(r"\d", text)
+
+
+def _is_label(value: object) -> bool:
+    key = L.field_key(value)
+    return field_of(value) is not None or key.startswith("资金支出") or header_of(value) is not None
 
 
 def _header_row(grid: Grid, row: int, col: int, end: int) -> int | None:
     """The indicator header: the first row that starts with 一级指标 and has 二级指标. It must
     start with it: spending-plan checkpoints labelled 一级指标, 二级指标 sit right of their label."""
-    level1, level2 = L.label_key("一级指标"), L.label_key("二级指标")
     for r in range(row + 1, end + 1):
-        keys = [key for c, key in grid.row_keys(r) if c >= col]
-        if keys and keys[0] == level1 and level2 in keys:
+        kinds = [header_of(v) for c, v in grid.row_cells(r) if c >= col and isinstance(v, str)]
+        if kinds and kinds[0] == "level1" and "level2" in kinds:
             return r
     return None
 
@@ -228,7 +352,7 @@ def field_label(group: str) -> str:
 
 
 def _value_text(grid: Grid, row: int, col: int, single: bool = False, code: bool = False) -> str:
-    if not grid.exact and grid.key(row, col) in ALL_LABEL_KEYS:
+    if not grid.exact and field_of(grid.cells.get((row, col))) is not None:
         return ""  # the value cell is missing: the next label follows directly
     text = grid.text(row, col, single=single)
     if code and not grid.exact:
@@ -242,8 +366,7 @@ def _next_filled_row(grid: Grid, row: int, col: int, cols: range | None = None) 
     below = row + 1
     cols = cols or range(col, col + 1)
     for candidate in range(row + 1, row + 4):
-        if any(key in ALL_LABEL_KEYS or key.startswith("资金支出计划") or key in KEYS["goals"]
-               for _, key in grid.row_keys(candidate)):
+        if any(_is_label(v) for _, v in grid.row_cells(candidate)):
             return below
         if not grid.blank_row(candidate, cols):
             return candidate
@@ -268,20 +391,18 @@ def _spending(grid: Grid, row: int, col: int, used: set) -> SpendingPlan:
 
 
 def _goals(text: str, exact: bool) -> list[str]:
-    """``1.甲\\n2.乙`` → [甲, 乙]; a line not starting with the next number continues a goal."""
+    """``1.甲\\n2.乙`` → [甲, 乙]. perfdesk's own cells number each goal's first line; a line not
+    starting with the next number continues a goal. A clerk's cell is split by the importer's
+    rule (``1、甲；2、乙``, ``（1）甲（2）乙``, one goal per line), so both read goals alike."""
     if text == "":
         return []
-    lines = text.split("\n")
-    numbered = [GOAL_NUMBER.match(line) for line in lines]
-    if not exact and not any(numbered):
-        return [line.strip() for line in lines if line.strip()]
+    if not exact:
+        return split_goals(text) or [""]  # a template's bare "1.": one goal, still to be written
     goals: list[str] = []
-    for line, match in zip(lines, numbered):
+    for line in text.split("\n"):
         prefix = f"{len(goals) + 1}."
-        if exact and line.startswith(prefix):
+        if line.startswith(prefix):
             goals.append(line[len(prefix):])
-        elif not exact and match:
-            goals.append(line[match.end():].strip())
         elif goals:
             goals[-1] += "\n" + line
         else:
@@ -289,38 +410,80 @@ def _goals(text: str, exact: bool) -> list[str]:
     return goals
 
 
-def _indicators(grid: Grid, header: int, end: int, framework: str | None) -> list[Indicator]:
+def _indicators(grid: Grid, header: int, end: int,
+                framework: str | None) -> tuple[list[Indicator], list[dict[str, CellRef]], list[ReadNote]]:
+    """The indicator rows under the header, where each value came from, and notes on what under
+    the header was not taken (text beside the columns, a note or sum row, rows past the cap)."""
     columns: dict[str, int] = {}
-    for col, key in grid.row_keys(header):
-        for group, keys in HEADER_KEYS.items():
-            if key in keys and group not in columns:
-                columns[group] = col
+    for col, value in grid.row_cells(header):
+        group = header_of(value)
+        if group and group not in columns:
+            columns[group] = col
     span = range(min(columns.values()), max(columns.values()) + 1)
-    rows = []
+    rows, places, notes = [], [], []
     own_end = grid.table_end(header) if grid.exact else end
+    stop: tuple[int, str] | None = None  # where reading stopped, and why
     for row in range(header + 1, end + 1):
         if grid.exact:
             if row > own_end and grid.blank_row(row, span):
-                continue  # blank or only bordered, below the table: nothing was typed there
+                continue  # only bordered, below the table: nothing was typed there
+        elif row not in grid.by_row:
+            continue  # nothing typed (a bordered or blank row)
         else:
             first = grid.text(row, span.start)
             if first.startswith(NOTE_START):
+                stop = (row, "表格下方的注释或说明，未读入")
                 break
             if L.label_key(first) in TOTAL_ROWS:
+                notes.append(ReadNote(grid.name, ref(row, span.start), first,
+                                      "合计行，不作为绩效指标读入（保存后不再保留）"))
                 continue
             if grid.blank_row(row, span):
+                notes += _outside(grid, row, span)
                 continue  # a template row nobody filled in
-        values = {}
+        if len(rows) >= MAX_INDICATORS:
+            stop = (row, f"一张表超过 {MAX_INDICATORS} 行指标，不像是绩效目标表的内容，未读入")
+            break
+        values, cells = {}, {}
         for group, col in columns.items():
             fill = group in ("level1", "level2")
             values[group] = grid.text(row, col, single=group != "description", fill=fill)
+            cells[group] = CellRef(grid.name, ref(row, col))
         if not grid.exact:
             values["level1"] = re.sub(r"\s+", "", values.get("level1", ""))
             values["level2"] = re.sub(r"\s+", "", values.get("level2", ""))
         rows.append(values)
+        places.append(cells)
+        notes += _outside(grid, row, span, set(columns.values()))
+    if stop:
+        notes += rows_not_read(grid, stop[0], end, stop[1])
     if not grid.exact:
         _fill_levels(rows, framework)
-    return [Indicator(**values) for values in rows]
+    return [Indicator(**values) for values in rows], places, notes
+
+
+def _outside(grid: Grid, row: int, span: range, read: set[int] | None = None) -> list[ReadNote]:
+    """Text on an indicator row outside the columns read (a remark in column H, say)."""
+    return [ReadNote(grid.name, ref(row, col), render(value).strip(), "在指标表的栏目之外，未读入")
+            for col, value in grid.row_cells(row)
+            if render(value).strip() and (col not in span or (read is not None and col not in read and
+                                                                   (row, col) not in grid.covered))]
+
+
+def rows_not_read(grid: Grid, first: int, last: int, reason: str) -> list[ReadNote]:
+    """Notes for the rows from ``first`` to ``last`` that hold anything: the first few one by
+    one, then one note that sums up the rest ("第 N 行以下还有 … 行内容")."""
+    filled = sorted(r for r, cells in grid.by_row.items()
+                    if first <= r <= last and any(render(v).strip() for _, v in cells))
+    notes = []
+    for r in filled[:LISTED_ROWS]:
+        cells = [(c, render(v).strip()) for c, v in grid.row_cells(r) if render(v).strip()]
+        notes.append(ReadNote(grid.name, ref(r, cells[0][0]), " ".join(t for _, t in cells), reason))
+    if len(filled) > LISTED_ROWS:
+        rest = filled[LISTED_ROWS:]
+        notes.append(ReadNote(grid.name, f"A{rest[0]}:A{rest[-1]}", "",
+                              f"第 {rest[0]} 行以下还有 {len(rest)} 行内容，未读入"))
+    return notes
 
 
 def _fill_levels(rows: list[dict], framework_id: str | None) -> None:

@@ -93,7 +93,17 @@ def build_plan(kind: str, values: dict[int, Decimal]) -> SpendingPlan:
     return SpendingPlan.of([values.get(i) for i in range(4)], labels)
 
 
-_NUMBER_MARK = re.compile(r"(?<![\d.])(\d{1,2})\s*[.．、](?!\d)")
+# 1. 1、 (1) （1） ①: a goal's number. "1." before a digit is a decimal (1.5万元), unless the
+# digits end in a mark of their own: "1.1.为……" is goal 1 whose text the clerk began with "1.".
+_NUMBER_MARK = re.compile(r"(?<![\d.])(?:(\d{1,2})\s*[.．、](?:(?!\d)|(?=\d{1,2}[.．、]\D))"
+                          r"|[（(]\s*(\d{1,2})\s*[)）]|([①②③④⑤⑥⑦⑧⑨⑩]))")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
+def _mark_number(match: re.Match[str]) -> int:
+    if match.group(3):
+        return _CIRCLED.index(match.group(3)) + 1
+    return int(match.group(1) or match.group(2))
 
 
 def split_goals(text: str) -> list[str]:
@@ -108,7 +118,7 @@ def split_goals(text: str) -> list[str]:
     cuts: list[tuple[int, int]] = []  # (start of the number, start of the goal text)
     expected = 1
     for match in _NUMBER_MARK.finditer(text):
-        if int(match.group(1)) != expected:
+        if _mark_number(match) != expected:
             continue
         before = text[: match.start()]
         # A number that starts a goal follows the start, a space, a break or a closing mark.
@@ -124,6 +134,8 @@ def split_goals(text: str) -> list[str]:
     for index, (start, body) in enumerate(cuts):
         end = cuts[index + 1][0] if index + 1 < len(cuts) else len(text)
         goal = text[body:end].strip()
+        if index + 1 < len(cuts):
+            goal = goal.rstrip("；;，,").rstrip()  # "1、甲；2、乙": the mark between two goals
         if head:
             goal, head = head + goal, ""  # an opening <p> belongs to the first goal
         goals.append(goal)

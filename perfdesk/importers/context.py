@@ -18,11 +18,26 @@ from perfdesk.importers.source import (  # noqa: F401 - page furniture patterns,
 CN_NUMBERS = "一二三四五六七八九十"
 
 TOC = re.compile(r"^目录$")
-PART1 = re.compile(r"^第一部分(部门整体绩效目标)?$")
+PART1 = re.compile(r"^(?:第一部分)(?:部门(?:整体|总体)绩效目标(?:及(?:工作)?保障措施)?)?$")
+# Part 1's own title without 第一部分 ("部门整体绩效目标", "部门总体绩效目标及保障措施").
+PART1_TITLE = re.compile(r"^部门(?:整体|总体)绩效目标(?:及(?:工作)?保障措施)?$")
 PART2 = re.compile(r"^第二部分(预算项目绩效目标)?$")
-# A section heading may carry its text after a colon: "一、总体绩效目标：推动……" (group 2).
-SECTION = re.compile(r"^(?:[一二三四][、.．]|[（(][一二三四][)）])?(总体绩效目标|分项绩效目标|工作保障措施)"
-                     r"(?:[:：](.*))?$", re.S)
+# A section heading by what it says, numbered 一、/（一） or not; it may carry its text after a
+# colon: "一、总体绩效目标：推动……" (group "text").
+SECTION = re.compile(r"^(?:[一二三四][、.．]|[（(][一二三四][)）])?(?:(?P<overall>(?:部门)?(?:整体|总体)(?:绩效)?目标)"
+                     r"|(?P<sub_goals>(?:分项|具体)(?:绩效)?目标)|(?P<measures>(?:工作)?保障措施))"
+                     r"(?:[:：](?P<text>.*))?$", re.S)
+
+
+def section_of(text: str) -> tuple[str, str | None] | None:
+    """("overall" | "sub_goals" | "measures", the text after the colon or None) for a heading."""
+    match = SECTION.match(text)
+    if not match:
+        return None
+    name = next(name for name in ("overall", "sub_goals", "measures") if match.group(name))
+    return name, match.group("text")
+
+
 TITLE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?P<name>.+?)\s*绩效目标表$")
 # A title whose number Word's auto-numbering kept to itself, or a PDF left out: the name must
 # not end a sentence ("详见附表。…") nor be only a kind of table ("项目绩效目标表").

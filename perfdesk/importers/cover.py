@@ -11,17 +11,20 @@ import re
 from dataclasses import dataclass, field
 
 from perfdesk.importers.context import (
-    PAGE_NUMBER, PART1, PART2, SECTION, TITLE, TITLE_START, TOC, Context, block_key, first_cell, is_toc_entry,
+    PAGE_NUMBER, PART1, PART1_TITLE, PART2, SECTION, TITLE, TITLE_START, TOC, Context, block_key, first_cell,
+    is_toc_entry,
 )
 from perfdesk.importers.part1 import starts_part2
 from perfdesk.importers.source import Block
 from perfdesk.model import DocumentStatus
+from perfdesk.model.labels import labels
 
 YEAR_TITLE = re.compile(r"^(.*?)(\d{4})\s*年度?\s*部门预算绩效(?:文本|目标)?\s*(.*)$")
 STATUS = re.compile(r"^[（(]\s*(草案|正式|送审稿|征求意见稿)\s*[)）]$")
 PREPARED = re.compile(r"^(.+?)\s*编制$")
 REVIEWED = re.compile(r"^(.+?)\s*审核$")
 TABLE_LABELS = ("项目编码", "项目编号", "项目名称")
+LABELED = re.compile(r"^\s*([^:：\d]{1,8}?)\s*[:：]\s*(.*)$", re.S)  # 单位名称：某某局
 
 
 @dataclass
@@ -40,7 +43,8 @@ def starts_body(block: Block) -> bool:
     if block.is_row:
         return first_cell(block) in TABLE_LABELS
     key = block_key(block)
-    return bool(PART1.match(key) or PART2.match(key) or SECTION.match(key) or TITLE.match(key))
+    return bool(PART1.match(key) or PART1_TITLE.match(key) or PART2.match(key) or SECTION.match(key)
+                or TITLE.match(key))
 
 
 def read_front(blocks: list[Block], ctx: Context) -> tuple[int, Cover]:
@@ -105,6 +109,8 @@ def _read_cover(lines: list[Block], cover: Cover, ctx: Context) -> None:
             continue
         if STATUS.match(text) and _status(text, block, cover, ctx, duplicate):
             continue
+        if _labelled(text, block, cover, ctx):
+            continue
         for pattern, name in ((PREPARED, "prepared_by"), (REVIEWED, "reviewed_by")):
             found = pattern.match(text)
             if found:
@@ -118,6 +124,32 @@ def _read_cover(lines: list[Block], cover: Cover, ctx: Context) -> None:
             pending.append(block)
     for block in pending:
         ctx.note(block.line, ctx.clean(block.raw()), "封面或目录中无法识别的文字，未导入")
+
+
+def cover_field(label: str) -> str | None:
+    """The cover field a label names (``"department"`` for 单位名称), from the label data."""
+    return labels().field("cover", label)
+
+
+def _labelled(text: str, block: Block, cover: Cover, ctx: Context) -> bool:
+    """A cover line written as label and value: 单位名称：某某局, 预算年度：2025年, 状态：草案."""
+    match = LABELED.match(text)
+    field = cover_field(match.group(1)) if match else None
+    if field is None or field == "framework":
+        return False
+    value = match.group(2).strip()
+    if field == "year":
+        year = re.fullmatch(r"(\d{4})\s*年?度?", value)
+        if year:
+            cover.year, cover.found = int(year.group(1)), True
+        elif value:
+            ctx.note(block.line, text, "预算年度不是四位数的年份，未导入")
+    elif field == "status":
+        return _status(value if STATUS.match(value) else f"（{value}）", block, cover, ctx) or bool(value)
+    elif value and not getattr(cover, field):
+        setattr(cover, field, value)
+        cover.found = True
+    return True
 
 
 def _status(text: str, block: Block, cover: Cover, ctx: Context, duplicate: bool = False) -> bool:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from perfdesk.importers.context import (
-    CN_HEADING, CN_ITEM, NUMBER_ITEM, PAGE_NUMBER, PART1, PART2, SECTION, TITLE, TITLE_START, UNIT,
-    UNIT_OF_MONEY, UNNUMBERED_TITLE, Context, block_key, first_cell,
+    CN_HEADING, CN_ITEM, NUMBER_ITEM, PAGE_NUMBER, PART1, PART1_TITLE, PART2, TITLE, TITLE_START, UNIT,
+    UNIT_OF_MONEY, UNNUMBERED_TITLE, Context, block_key, first_cell, section_of,
 )
 from perfdesk.importers.source import Block, squeeze
 from perfdesk.model import Measure, Part1, SubGoal
@@ -21,7 +21,6 @@ from perfdesk.model import Measure, Part1, SubGoal
 TABLE_LABELS = ("项目编码", "项目编号", "项目名称")
 GOAL_LABEL = re.compile(r"^绩效目标\s*[:：]\s*")
 INDICATOR_LABEL = re.compile(r"^绩效指标\s*[:：]\s*")
-SECTIONS = {"总体绩效目标": "overall", "分项绩效目标": "sub_goals", "工作保障措施": "measures"}
 
 
 def unit_label(text: str) -> tuple[str, str] | None:
@@ -79,18 +78,18 @@ class Part1Reader:
             index += 1
             self.following = blocks[index] if index < len(blocks) else None
             key = block_key(block)
-            if PAGE_NUMBER.match(key) or PART1.match(key) or key == "部门整体绩效目标":
+            if PAGE_NUMBER.match(key) or PART1.match(key) or PART1_TITLE.match(key):
                 continue
-            section = SECTION.match(key)
+            section = section_of(key)
             if section and not block.is_row:
-                self.section = SECTIONS[section.group(1)]
-                if section.group(2):
+                self.section = section[0]
+                if section[1]:
                     # "一、总体绩效目标：推动……": the heading's own line carries the first text.
                     text = re.split(r"[:：]", block.text, maxsplit=1)[1]
                     self._line(text, block.line, block.blank_before)
                 continue
             if section:
-                self.section = SECTIONS[section.group(1)]
+                self.section = section[0]
                 continue
             if block.is_row:
                 self._row(block)
@@ -102,8 +101,9 @@ class Part1Reader:
     def _row(self, block: Block) -> None:
         # Part 1 laid out as a table: the left cell repeats the section name.
         cells = [(c, block.cell_line(i)) for i, c in enumerate(block.cells) if c.strip()]
-        if cells and squeeze(cells[0][0]) in SECTIONS:
-            self.section = SECTIONS[squeeze(cells[0][0])]
+        heading = section_of(squeeze(cells[0][0])) if cells else None
+        if heading and heading[1] is None:
+            self.section = heading[0]
             cells = cells[1:]
         for text, line in cells:
             for part in text.split("\n"):
@@ -113,7 +113,7 @@ class Part1Reader:
         text = self.ctx.take(raw, line)
         if not text:
             return
-        if squeeze(text) in SECTIONS and SECTIONS[squeeze(text)] == self.section:
+        if section_of(squeeze(text)) == (self.section, None):
             return  # the section name repeated as a label above its text
         if self.section is None:
             self.section = "overall"
