@@ -117,7 +117,8 @@ class SheetPart1:
                 ctx.note(block.line, block.text, "在第一部分之后，不是第二部分的绩效目标表，未读入")
         for note in ctx.notes:
             row, col = self.places[note.line - 1]
-            self.notes.append(ReadNote(self.grid.name, ref(row, col), note.text, note.reason))
+            # the importer's words are for a text brought in; a workbook is opened ("读入")
+            self.notes.append(ReadNote(self.grid.name, ref(row, col), note.text, note.reason.replace("未导入", "未读入")))
         part1 = reader.part1
         part1.overall_goal = L.tidy(part1.overall_goal)
         return part1
