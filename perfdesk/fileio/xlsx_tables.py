@@ -494,7 +494,11 @@ def _fill_levels(rows: list[dict], framework_id: str | None) -> None:
     for values in rows:
         if not values.get("level1"):
             parent = framework.parent_of(values.get("level2", "")) if values.get("level2") else None
-            values["level1"] = parent or previous.get("level1", "")
+            above = previous.get("level1", "")
+            # the row above's own spelling when it names the same 一级 (效果指标 stays 效果指标)
+            if parent and framework.canonical_level1(above) != parent:
+                above = parent
+            values["level1"] = above
         if not values.get("level2") and previous and values["level1"] == previous.get("level1"):
             values["level2"] = previous.get("level2", "")
         previous = values

@@ -5,7 +5,7 @@ repeated after a page break is skipped, and the row the break cut in two is join
 after such a header, a row that carries only pieces of text (no 三级指标, or cells the row
 above left empty) continues the row above. A whole row that merely has one cell blank (no
 指标值确定依据, say) is a row of its own: it has a 三级指标 and a 指标值 of its own, as the
-row above does.
+row above does. 一级/二级 names are kept as written, older spellings (效果指标) included.
 """
 
 from __future__ import annotations
@@ -58,22 +58,24 @@ class IndicatorRows:
             level1 = previous.level1  # merged down from the row above
             if not level2:
                 level2 = previous.level2
-        level1 = self._framework_level(level1, None, lines[0])
-        level2 = self._framework_level(level1, level2, lines[1])
+        level1 = self._framework_level(level1, None)
+        level2 = self._framework_level(level1, level2)
         values = [self.ctx.take(text, line) for text, line in zip(fields[2:], lines[2:])]
         indicator = Indicator(level1=level1, level2=level2, level3=values[0], description=values[1],
                               value=values[2], basis=values[3])
         indicators.append(indicator)
         return _carry(indicator)
 
-    def _framework_level(self, level1: str, level2: str | None, line: int) -> str:
+    def _framework_level(self, level1: str, level2: str | None) -> str:
+        """A 一级指标 (or the 二级指标 under it) as the clerk wrote it.
+
+        An older spelling the framework lists as an alias (效果指标) is kept, not rewritten: the
+        review understands it through the framework. Only whitespace goes, which a PDF
+        extraction puts inside a name the clerk typed whole (``产出 指标``)."""
         text = level1 if level2 is None else level2
-        name = framework_name(self.framework, level1, level2)
-        if name is None:
-            return text
-        if squeeze(text) != name and squeeze(text) != "":
-            self.ctx.note(line, text, f"“{text}”按指标体系记为“{name}”")
-        return name
+        if framework_name(self.framework, level1, level2) is None:
+            return text  # not a name of the framework: the review points at it
+        return squeeze(text)
 
 
 def _carry(indicator: Indicator) -> tuple[str, Callable[[str], None]]:
