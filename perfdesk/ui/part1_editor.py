@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from perfdesk.model import Change, Document, Measure, SubGoal
 from perfdesk.qtmodels.goals_model import MeasuresModel, SubGoalsModel, _DocumentListModel
 from perfdesk.undo import InsertCommand, MoveCommand, RemoveCommand
-from perfdesk.ui.widgets import FieldBinder, LineField, NumberingDelegate, TextField, hline, title_label
+from perfdesk.ui.numbered_list import NumberingDelegate
+from perfdesk.ui.widgets import FieldBinder, LineField, TextField, hline, title_label
 
 
 class _ListPane(QWidget):

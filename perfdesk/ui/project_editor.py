@@ -22,7 +22,8 @@ from perfdesk.model import MONTH_CHECKPOINTS, QUARTER_CHECKPOINTS, Change, Docum
 from perfdesk.qtmodels.goals_model import GoalsModel
 from perfdesk.undo import InsertCommand, MoveCommand, MoveProjectCommand, RemoveCommand
 from perfdesk.ui.indicator_grid import IndicatorGrid
-from perfdesk.ui.widgets import DecimalField, FieldBinder, LineField, NumberingDelegate, TextField, title_label
+from perfdesk.ui.numbered_list import NumberingDelegate
+from perfdesk.ui.widgets import DecimalField, FieldBinder, LineField, TextField, title_label
 
 _PLAN_LABELS = (MONTH_CHECKPOINTS, QUARTER_CHECKPOINTS)
 

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack, QValidator
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QPlainTextEdit, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from perfdesk.model import Document, format_amount, to_amount
 from perfdesk.undo import UpdateCommand
@@ -176,20 +176,6 @@ class DecimalField(LineField):
             self.setText(self.format(self.value()))
         except ValueError:
             pass
-
-
-class NumberingDelegate(QStyledItemDelegate):
-    """Paints a list row with the printed numbering in front ("1." "（一）" "一、"), taken from the
-    model's ``numbering(row)``; the model's data stays the bare text the document holds."""
-
-    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt's name
-        super().initStyleOption(option, index)
-        numbering = getattr(index.model(), "numbering", None)
-        if numbering is not None:
-            option.text = numbering(index.row()) + option.text
-
-    def numbered_text(self, index) -> str:
-        return index.model().numbering(index.row()) + (index.data() or "")
 
 
 def section_label(text: str) -> QLabel:
