@@ -2,7 +2,9 @@
 
 A readable report per file and a summary line per file (for a bureau reviewing all its
 departments at once), or with ``--json`` one JSON list of findings. Exit status: 0 clean,
-1 warnings or hints only, 2 errors (an unreadable file counts as an error).
+1 warnings or hints only, 2 errors (an unreadable file counts as an error). What opening a
+file could not place is listed on stderr, headed by the file's name when several are checked
+(the JSON, a list of findings, is not changed by it).
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from perfdesk.cli.notes import print_read_notes
 from perfdesk.errors import PerfdeskError
-from perfdesk.fileio import load_document
+from perfdesk.fileio import ReadNote, open_document
 from perfdesk.fileio.safe_save import is_backup_path
 from perfdesk.review import Finding, ReviewRules, check_document, count_by_severity, load_rules_file
 
@@ -23,22 +26,23 @@ UNREADABLE = "file-unreadable"
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".json")
 
 
-def _check_file(path: Path, rules: ReviewRules | None) -> tuple[list[Finding], str | None]:
+def _check_file(path: Path, rules: ReviewRules | None) -> tuple[list[Finding], str | None, list[ReadNote]]:
+    """The findings, why the file could not be read (or None), what reading it did not place."""
     try:
-        document = load_document(path)
+        result = open_document(path)
     except PerfdeskError as error:
-        return [], str(error)
+        return [], str(error), []
     except OSError as error:
-        return [], f"无法读取“{path}”：{error.strerror or error}"
+        return [], f"无法读取“{path}”：{error.strerror or error}", []
     except ValueError as error:  # e.g. a pydantic validation error from a malformed file
         first = str(error).splitlines()[0] if str(error) else error.__class__.__name__
-        return [], f"无法读取“{path}”：文件内容有误（{first}）"
+        return [], f"无法读取“{path}”：文件内容有误（{first}）", []
     try:
-        return check_document(document, rules=rules), None
+        return check_document(result.document, rules=rules), None, result.notes
     except Exception as error:  # noqa: BLE001 - one file's failed review must not stop the others
         from perfdesk.cli.main import describe_bug
 
-        return [], f"审核“{path}”时出现内部错误（{describe_bug(error)}），请把这一行告诉维护人员。"
+        return [], f"审核“{path}”时出现内部错误（{describe_bug(error)}），请把这一行告诉维护人员。", result.notes
 
 
 def _is_workbook(path: Path) -> bool:
@@ -117,8 +121,10 @@ def run_check(args: Any, out: TextIO | None = None) -> int:
     status = 0
     records: list[dict[str, Any]] = []
     summaries: list[tuple[str, str]] = []
-    for name in expand(args.files):
-        findings, failure = _check_file(Path(name), rules)
+    names = expand(args.files)
+    for name in names:
+        findings, failure, notes = _check_file(Path(name), rules)
+        print_read_notes(notes, name if len(names) > 1 else None)
         counts = count_by_severity(findings)
         status = max(status, _status(counts, failure is not None))
         if args.json:

@@ -1,7 +1,8 @@
 """The file subcommands: ``perfdesk new``, ``perfdesk convert``, ``perfdesk info``.
 
 Each takes the parsed arguments and returns the exit status; errors are raised as
-PerfdeskError and printed to stderr with status 2 by ``perfdesk.cli.main``.
+PerfdeskError and printed to stderr with status 2 by ``perfdesk.cli.main``. What opening the
+input could not place is listed on stderr (:mod:`perfdesk.cli.notes`).
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+from perfdesk.cli.notes import open_with_notes
 from perfdesk.errors import PerfdeskError, SaveError
-from perfdesk.fileio import load_document, new_template, save_document
+from perfdesk.fileio import new_template, save_document
 from perfdesk.model import format_amount
 
 
@@ -34,7 +36,7 @@ def run_convert(args: argparse.Namespace) -> int:
     source, target = Path(args.input), Path(args.output)
     if source.resolve() == target.resolve():
         raise SaveError("输入和输出是同一个文件。")
-    document = load_document(source)
+    document = open_with_notes(source).document
     save_document(document, target)
     print(f"已转换：{source} → {target}（{document.project_count()} 个项目）")
     return 0
@@ -45,7 +47,7 @@ def _amount(value: Decimal | None) -> str:
 
 
 def run_info(args: argparse.Namespace) -> int:
-    document = load_document(args.file)
+    document = open_with_notes(args.file).document
     out = sys.stdout
     year = document.year if document.year is not None else "（未填）"
     print(f"部门：{document.department or '（未填）'}", file=out)

@@ -1,7 +1,8 @@
 """``perfdesk import`` and ``perfdesk rollover``: bring in a published text, roll a file forward.
 
 Both write the workbook only when reading succeeded (an error leaves nothing half-written)
-and print, one per line, what the clerk has to look at: the import notes or the changes.
+and print, one per line, what the clerk has to look at: the import notes or the changes (and,
+on stderr, what opening the workbook to roll forward could not place).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from perfdesk.cli.notes import open_with_notes, print_notes
 from perfdesk.errors import PerfdeskError
 
 
@@ -22,18 +24,16 @@ def run_import(args: argparse.Namespace) -> int:
     document = result.document
     print(f"已导入 {document.project_count()} 个项目（{len(document.units)} 个预算单位）到 {args.output}")
     if result.notes:
-        print(f"请核对以下 {len(result.notes)} 处：")
-        for note in result.notes:
-            print(f"  {note}")
+        print_notes(f"请核对以下 {len(result.notes)} 处：", result.notes)
     return 0
 
 
 def run_rollover(args: argparse.Namespace) -> int:
-    from perfdesk.fileio import load_document, save_document
+    from perfdesk.fileio import save_document
     from perfdesk.importers import rollover
 
     _refuse_same(args.input, args.output)
-    document = load_document(args.input)
+    document = open_with_notes(args.input).document
     draft, changes = rollover(document, args.year)
     save_document(draft, args.output)
     print(f"已写出 {args.year} 年度草案：{args.output}")

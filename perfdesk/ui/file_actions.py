@@ -5,6 +5,11 @@ Every file error the clerk can meet (FileFormatError, SaveError, FontMissingErro
 error) ends in a message box; a failed open leaves the current document as it was, a failed
 save leaves the file on disk as it was and the document unsaved. Saving and printing are never
 blocked by review findings; exporting a PDF while errors remain asks once.
+
+Every way of opening a file (File ▸ Open, open recent, a dropped workbook, ``perfdesk FILE``)
+goes through :meth:`FileActions.open`, which hands the window the notes on what the reader
+could not place (the 打开说明 dock). Saving back over that file, which would drop those items,
+asks once first (save / save as… / cancel); saving to another file does not.
 """
 
 from __future__ import annotations
@@ -83,17 +88,18 @@ class FileActions(QObject):
             if not path:
                 return False
         try:
-            from perfdesk.fileio import load_document
+            from perfdesk.fileio import open_document
 
-            document = load_document(Path(path))  # read whole before anything is replaced
+            result = open_document(Path(path))  # read whole before anything is replaced
         except Exception as error:  # noqa: BLE001 - every failure becomes a message, the window stays
             self._error(self.tr("Open"), error)
             if not Path(path).exists():
                 w.settings.remove_recent(str(Path(path).resolve()))
             return False
-        w.install(document, Path(path))
+        w.install(result.document, Path(path), notes=result.notes)
         w.settings.add_recent(path)
-        w.recovery.offer_for(Path(path))  # unsaved changes left by a run that ended abnormally
+        if w.recovery.offer_for(Path(path)):  # unsaved changes left by a run that ended abnormally
+            w.set_read_notes(result.notes, Path(path))  # the recovered edits are of this same file
         return True
 
     # ------------------------------------------------------------------ save
@@ -115,6 +121,13 @@ class FileActions(QObject):
 
     def write(self, path: Path) -> bool:
         w = self.window
+        losses = w.losses_on_saving_to(Path(path))
+        if losses:
+            choice = self.ask_about_losses(losses)
+            if choice == "save_as":
+                return self.save_as()
+            if choice != "save":
+                return False
         try:
             from perfdesk.fileio import save_document
 
@@ -122,12 +135,43 @@ class FileActions(QObject):
         except Exception as error:  # noqa: BLE001
             self._error(self.tr("Save"), error)
             return False
+        if losses:
+            w.losses_confirmed = True  # asked once per document
         w.path = Path(path)
         w.undo_stack.setClean()
         w.settings.add_recent(path)
         w._update_title()
         w.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
         return True
+
+    def losses_question(self, count: int) -> QMessageBox:
+        """The question before saving over the opened file without what it could not place."""
+        box = QMessageBox(self.window)
+        box.setObjectName("lossesQuestion")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Save"))
+        box.setText(self.tr("%n item(s) could not be read when the file was opened (see “Opening notes”); "
+                            "once saved over the original file they will no longer be kept.", "", count))
+        save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
+        save_as = box.addButton(self.tr("Save as…"), QMessageBox.ButtonRole.ActionRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        save.setObjectName("save")
+        save_as.setObjectName("save_as")
+        cancel.setObjectName("cancel")
+        box.setDefaultButton(save_as)  # Enter keeps the original file as it is
+        box.setEscapeButton(cancel)
+        return box
+
+    def ask_about_losses(self, count: int) -> str:
+        """"save", "save_as" or "cancel"."""
+        box = self.losses_question(count)
+        try:
+            box.exec()
+            clicked = box.clickedButton()
+            name = clicked.objectName() if clicked is not None else ""
+        finally:
+            box.deleteLater()
+        return name if name in ("save", "save_as") else "cancel"
 
     # ------------------------------------------------------ import, roll over
     def import_text(self) -> bool:

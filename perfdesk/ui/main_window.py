@@ -6,12 +6,18 @@ reads the new document whole first and only then swaps it in with a fresh, clean
 title's ``*`` and the "save changes?" question come from the stack's clean state. File work
 (save, export, print, import) lives in :mod:`perfdesk.ui.file_actions`; errors for
 the clerk appear in a message box, never as a traceback.
+
+What the reader saw in an opened workbook but could not place is listed in the 打开说明 dock
+(:mod:`perfdesk.ui.open_notes`) for as long as that document is open; :meth:`MainWindow.install`
+is the one place a document enters the window, and it replaces (or empties) that list.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import (
@@ -43,6 +49,7 @@ from perfdesk.ui.app import DEFAULT_LANGUAGE, LANGUAGES
 from perfdesk.ui.cover_editor import CoverEditor, document_totals
 from perfdesk.ui.department_tree import DepartmentTree
 from perfdesk.ui.file_actions import FileActions
+from perfdesk.ui.open_notes import OpenNotesPanel
 from perfdesk.ui.part1_editor import Part1Editor
 from perfdesk.ui.project_editor import ProjectEditor
 from perfdesk.ui.project_search import ProjectSearchPane
@@ -50,6 +57,9 @@ from perfdesk.ui.recovery import AutoSaver
 from perfdesk.ui.review_panel import ReviewPanel
 from perfdesk.ui.settings import Settings
 from perfdesk.ui.unit_editor import UnitEditor
+
+if TYPE_CHECKING:
+    from perfdesk.fileio.read_result import ReadNote
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +74,9 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(self.undo_stack)
         self.undo_group.setActiveStack(self.undo_stack)
         self.node: tuple[str, int, int] = ("document", -1, -1)
+        self.read_notes: list[ReadNote] = []  # what opening self.path did not place (打开说明)
+        self.read_from: Path | None = None  # the file those notes are about
+        self.losses_confirmed = False  # the clerk agreed once to save over it without them
         self._node_item: object = None
         icon = resource_path("icons", "perfdesk.png")
         if icon.is_file():
@@ -98,6 +111,13 @@ class MainWindow(QMainWindow):
         self.review_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                                      | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.review_dock)
+        self.open_notes = OpenNotesPanel(self)
+        self.open_notes_dock = QDockWidget(self.tr("Opening notes"), self)
+        self.open_notes_dock.setObjectName("openNotesDock")
+        self.open_notes_dock.setWidget(self.open_notes)
+        self.open_notes_dock.setFeatures(self.review_dock.features())
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.open_notes_dock)
+        self.tabifyDockWidget(self.review_dock, self.open_notes_dock)
 
         self.totals = QLabel()
         self.totals.setObjectName("totals")
@@ -124,13 +144,16 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         else:
             self.resizeDocks([self.review_dock], [170], Qt.Orientation.Vertical)
+        self.set_read_notes([], None)  # a dock left open at the last close has nothing to show yet
         self._update_title()
         self._update_status()
         self.select("document")
 
     # ----------------------------------------------------------- the document
-    def install(self, document: Document, path: Path | None, saved: bool = True) -> None:
-        """Show ``document`` (already read whole) with a fresh undo stack; ``saved`` False marks it unsaved."""
+    def install(self, document: Document, path: Path | None, saved: bool = True,
+                notes: Sequence[ReadNote] = ()) -> None:
+        """Show ``document`` (already read whole) with a fresh undo stack; ``saved`` False marks it
+        unsaved. ``notes``: what reading ``path`` did not place, listed in the 打开说明 dock."""
         self.recovery.discard()  # the clerk has decided about the document being replaced
         old_stack = self.undo_stack
         for editor in (self.cover_editor, self.part1_editor, self.unit_editor, self.project_editor):
@@ -150,9 +173,29 @@ class MainWindow(QMainWindow):
         self._connect_stack()
         if not saved:
             self.undo_stack.resetClean()  # a new import is not on disk yet: closing must ask
+        self.set_read_notes(notes, self.path)
         self._update_title()
         self._update_status()
         self.select("document")
+
+    def set_read_notes(self, notes: Sequence[ReadNote], source: Path | None) -> None:
+        """List what reading ``source`` did not place (nothing: the dock goes and its View entry is off)."""
+        self.read_notes, self.read_from = list(notes), (Path(source) if notes and source else None)
+        self.losses_confirmed = False
+        self.open_notes.set_notes(self.read_notes, self.read_from)
+        self.open_notes_dock.toggleViewAction().setEnabled(bool(self.read_notes))
+        if self.read_notes:
+            self.open_notes_dock.show()
+            self.open_notes_dock.raise_()
+        else:
+            self.open_notes_dock.hide()
+
+    def losses_on_saving_to(self, path: Path) -> int:
+        """How many noted items of the opened file saving over it with ``path`` would drop
+        without the clerk having agreed to it (0: nothing to ask)."""
+        if self.losses_confirmed or self.read_from is None or not _same_file(path, self.read_from):
+            return 0
+        return sum(1 for note in self.read_notes if not note.kept)
 
     def _build_editors(self) -> None:
         self.cover_editor = CoverEditor(self.document, self.undo_stack)
@@ -312,6 +355,9 @@ class MainWindow(QMainWindow):
         toggle = self.review_dock.toggleViewAction()
         toggle.setText(self.tr("&Review findings"))
         view_menu.addAction(toggle)
+        self.open_notes_action = self.open_notes_dock.toggleViewAction()
+        self.open_notes_action.setText(self.tr("&Opening notes"))
+        view_menu.addAction(self.open_notes_action)
         view_menu.addSeparator()
         self.language_menu = view_menu.addMenu(self.tr("&Language"))
         self.language_actions = QActionGroup(self)
@@ -432,6 +478,13 @@ def _redo_shortcuts() -> list[QKeySequence]:
         if not key.isEmpty() and key not in keys:
             keys.append(key)
     return keys
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them is not there (yet): compare the names
+        return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
 
 
 def _dropped_workbook(event) -> str | None:

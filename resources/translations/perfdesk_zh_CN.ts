@@ -328,141 +328,160 @@ It was renamed and kept as %3.</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="47" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="52" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="49" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="54" />
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="50" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="55" />
         <source>“%1” has changes that are not saved. Save them?</source>
         <translation>“%1”有尚未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="61" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="66" />
         <source>The file could not be accessed: %1</source>
         <translation>无法访问文件：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="65" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="70" />
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="81" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="90" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="86" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="95" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="82" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="87" />
         <source>Performance texts (*.xlsx *.json)</source>
         <translation>绩效文本 (*.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="109" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="115" />
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="109" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="115" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="123" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="136" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="152" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="155" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="129" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="144" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../perfdesk/ui/file_actions.py" line="153" />
+        <source>%n item(s) could not be read when the file was opened (see “Opening notes”); once saved over the original file they will no longer be kept.</source>
+        <translation>
+            <numerusform>打开时有 %n 处内容未能读入（见“打开说明”），保存到原文件后这些内容将不再保留。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="137" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="156" />
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="157" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="181" />
         <source>Import last year's text</source>
         <translation>导入上年文本</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="138" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="182" />
         <source>Published texts (*.txt *.docx)</source>
         <translation>公开文本 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="146" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="190" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="150" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="194" />
         <source>%n passage(s) could not be placed; please check them:</source>
         <translation>
             <numerusform>有 %n 处文字未能归位，请核对：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="151" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="195" />
         <source>Everything in the text was placed.</source>
         <translation>文本内容已全部导入。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="152" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="196" />
         <source>Import notes</source>
         <translation>导入说明</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="158" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="167" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="170" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="202" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="211" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="214" />
         <source>Roll forward</source>
         <translation>结转下一年度</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="158" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="202" />
         <source>New budget year:</source>
         <translation>新的预算年度：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="171" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="215" />
         <source>The draft for %1 was made. Changes:</source>
         <translation>已生成 %1 年度草案。变更如下：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="188" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="197" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="203" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="232" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="241" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="247" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="198" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="242" />
         <source>The review found %n error(s). Export the PDF anyway?</source>
         <translation>
             <numerusform>审核发现 %n 个错误。仍要导出 PDF 吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="203" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="247" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="209" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="253" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="226" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="270" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="240" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="284" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -637,241 +656,306 @@ It was renamed and kept as %3.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="95" />
+        <location filename="../../perfdesk/ui/main_window.py" line="108" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="254" />
+        <location filename="../../perfdesk/ui/main_window.py" line="115" />
+        <source>Opening notes</source>
+        <translation>打开说明</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="297" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="255" />
+        <location filename="../../perfdesk/ui/main_window.py" line="298" />
         <source>perfdesk budget performance text</source>
         <translation>部门预算绩效文本 perfdesk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="261" />
+        <location filename="../../perfdesk/ui/main_window.py" line="304" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n 个项目</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="262" />
+        <location filename="../../perfdesk/ui/main_window.py" line="305" />
         <source>Budget %1  fiscal %2  other %3 (10,000 yuan)</source>
         <translation>预算数 %1  财政资金 %2  其他资金 %3（万元）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="266" />
+        <location filename="../../perfdesk/ui/main_window.py" line="309" />
         <source>Review: %n error(s)</source>
         <translation>
             <numerusform>审核：%n 个错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="267" />
+        <location filename="../../perfdesk/ui/main_window.py" line="310" />
         <source>Review: no errors</source>
         <translation>审核：无错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="272" />
+        <location filename="../../perfdesk/ui/main_window.py" line="315" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="273" />
+        <location filename="../../perfdesk/ui/main_window.py" line="316" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="274" />
+        <location filename="../../perfdesk/ui/main_window.py" line="317" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="275" />
+        <location filename="../../perfdesk/ui/main_window.py" line="318" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="277" />
+        <location filename="../../perfdesk/ui/main_window.py" line="320" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="278" />
+        <location filename="../../perfdesk/ui/main_window.py" line="321" />
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="281" />
+        <location filename="../../perfdesk/ui/main_window.py" line="324" />
         <source>&amp;Import last year's text…</source>
         <translation>导入上年文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="282" />
+        <location filename="../../perfdesk/ui/main_window.py" line="325" />
         <source>Roll forward to next &amp;year…</source>
         <translation>结转到下一年度(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="284" />
+        <location filename="../../perfdesk/ui/main_window.py" line="327" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="285" />
+        <location filename="../../perfdesk/ui/main_window.py" line="328" />
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="286" />
+        <location filename="../../perfdesk/ui/main_window.py" line="329" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="288" />
+        <location filename="../../perfdesk/ui/main_window.py" line="331" />
         <source>PDF &amp;fonts…</source>
         <translation>PDF 字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="290" />
+        <location filename="../../perfdesk/ui/main_window.py" line="333" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="292" />
+        <location filename="../../perfdesk/ui/main_window.py" line="335" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="293" />
-        <location filename="../../perfdesk/ui/main_window.py" line="344" />
+        <location filename="../../perfdesk/ui/main_window.py" line="336" />
+        <location filename="../../perfdesk/ui/main_window.py" line="390" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="295" />
-        <location filename="../../perfdesk/ui/main_window.py" line="345" />
+        <location filename="../../perfdesk/ui/main_window.py" line="338" />
+        <location filename="../../perfdesk/ui/main_window.py" line="391" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="300" />
+        <location filename="../../perfdesk/ui/main_window.py" line="343" />
         <source>&amp;Find project…</source>
         <translation>查找项目(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="308" />
+        <location filename="../../perfdesk/ui/main_window.py" line="351" />
         <source>&amp;Indicators</source>
         <translation>绩效指标(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="311" />
+        <location filename="../../perfdesk/ui/main_window.py" line="354" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="313" />
+        <location filename="../../perfdesk/ui/main_window.py" line="356" />
         <source>&amp;Review findings</source>
         <translation>审核结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="316" />
+        <location filename="../../perfdesk/ui/main_window.py" line="359" />
+        <source>&amp;Opening notes</source>
+        <translation>打开说明(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="362" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="326" />
+        <location filename="../../perfdesk/ui/main_window.py" line="372" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="327" />
+        <location filename="../../perfdesk/ui/main_window.py" line="373" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="330" />
+        <location filename="../../perfdesk/ui/main_window.py" line="376" />
         <source>&amp;About perfdesk</source>
         <translation>关于 perfdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="332" />
+        <location filename="../../perfdesk/ui/main_window.py" line="378" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="369" />
+        <location filename="../../perfdesk/ui/main_window.py" line="415" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="372" />
+        <location filename="../../perfdesk/ui/main_window.py" line="418" />
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="380" />
+        <location filename="../../perfdesk/ui/main_window.py" line="426" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="381" />
+        <location filename="../../perfdesk/ui/main_window.py" line="427" />
         <source>The interface language changes the next time perfdesk starts.</source>
         <translation>界面语言将在下次启动 perfdesk 时更改。</translation>
     </message>
 </context>
 <context>
+    <name>OpenNotesModel</name>
+    <message>
+        <location filename="../../perfdesk/ui/open_notes.py" line="56" />
+        <source>Place</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/open_notes.py" line="56" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/open_notes.py" line="56" />
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/open_notes.py" line="74" />
+        <source>Carried over as it is when saving.</source>
+        <translation>保存时原样保留。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/open_notes.py" line="88" />
+        <source>Sheet “%1” %2</source>
+        <translation>工作表“%1” %2</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/open_notes.py" line="89" />
+        <source>Sheet “%1”</source>
+        <translation>工作表“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>OpenNotesPanel</name>
+    <message>
+        <location filename="../../perfdesk/ui/open_notes.py" line="133" />
+        <source>the file</source>
+        <translation>文件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../perfdesk/ui/open_notes.py" line="136" />
+        <source>%n item(s) in “%1” could not be placed when it was opened and are listed below with their sheet and cell: saving will not write them.</source>
+        <translation>
+            <numerusform>“%1”中有 %n 处内容打开时未能读入，下面列出了它们所在的工作表和单元格；保存时不会写入这些内容。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../perfdesk/ui/open_notes.py" line="139" />
+        <source>%n item(s) (in grey) are not edited in perfdesk: saving carries them over as they are.</source>
+        <translation>
+            <numerusform>有 %n 处内容（灰色）perfdesk 不作编辑，保存时原样保留。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Part1Editor</name>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="118" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="119" />
         <source>Part 1  Department-wide performance goals</source>
         <translation>第一部分  部门整体绩效目标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="125" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="126" />
         <source>1. Overall goal</source>
         <translation>一、总体绩效目标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="133" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="134" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="134" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="135" />
         <source>Goal:</source>
         <translation>绩效目标：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="135" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="136" />
         <source>Indicators:</source>
         <translation>绩效指标：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="139" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="140" />
         <source>2. Sub-goals</source>
         <translation>二、分项绩效目标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="146" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="147" />
         <source>One sub-item per line; numbering is added when printing</source>
         <translation>每行一个子项；编号在打印时自动添加</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="147" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="148" />
         <source>Measure:</source>
         <translation>保障措施：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="148" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="149" />
         <source>Sub-items:</source>
         <translation>子项：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="151" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="152" />
         <source>3. Assurance measures</source>
         <translation>三、工作保障措施</translation>
     </message>
@@ -914,92 +998,92 @@ It was renamed and kept as %3.</source>
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="69" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="70" />
         <source>By month end</source>
         <translation>按月末</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="70" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="71" />
         <source>By quarter</source>
         <translation>按季度</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="84" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="85" />
         <source>Delete goal</source>
         <translation>删除绩效目标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="89" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="90" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="90" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="91" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="91" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="92" />
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="92" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="93" />
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="116" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="117" />
         <source>Project name:</source>
         <translation>项目名称：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="118" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="119" />
         <source>Project code:</source>
         <translation>项目编码：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="119" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="120" />
         <source>Budget unit:</source>
         <translation>预算单位：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="124" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="125" />
         <source>of which fiscal funds:</source>
         <translation>其中：财政资金</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="126" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="127" />
         <source>other funds:</source>
         <translation>其他资金</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="129" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="130" />
         <source>Unit: 10,000 yuan</source>
         <translation>单位：万元</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="130" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="131" />
         <source>Budget:</source>
         <translation>预算数：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="137" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="138" />
         <source>Spending plan (%):</source>
         <translation>资金支出计划（%）：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="141" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="142" />
         <source>Use of funds:</source>
         <translation>资金用途：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="152" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="153" />
         <source>Goals:</source>
         <translation>绩效目标：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="217" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="218" />
         <source>(unnamed unit)</source>
         <translation>（未命名单位）</translation>
     </message>
@@ -1188,17 +1272,17 @@ It was renamed and kept as %3.</source>
 <context>
     <name>UserGuideDialog</name>
     <message>
-        <location filename="../../perfdesk/ui/user_guide.py" line="40" />
+        <location filename="../../perfdesk/ui/user_guide.py" line="42" />
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/user_guide.py" line="57" />
+        <location filename="../../perfdesk/ui/user_guide.py" line="62" />
         <source>The user guide was not found: %1</source>
         <translation>找不到使用说明文件：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/user_guide.py" line="61" />
+        <location filename="../../perfdesk/ui/user_guide.py" line="66" />
         <source>Back to contents</source>
         <translation>回到目录</translation>
     </message>
@@ -1206,22 +1290,22 @@ It was renamed and kept as %3.</source>
 <context>
     <name>_ListPane</name>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="46" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="47" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="47" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="48" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="48" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="49" />
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/part1_editor.py" line="49" />
+        <location filename="../../perfdesk/ui/part1_editor.py" line="50" />
         <source>Down</source>
         <translation>下移</translation>
     </message>
