@@ -1,4 +1,5 @@
-"""Write a document as the native .xlsx: a Part 1 sheet, a 目录 sheet, one sheet per project.
+"""Write a document as the native .xlsx: a Part 1 sheet, a 目录 sheet, one sheet per project,
+then the clerk's sheets perfdesk does not understand, as kept (see ``kept_sheets``).
 
 Each project sheet is the official 7-column table of DOMAIN.md §2 (merges, borders, wrapped
 text, widths, estimated row heights, A4 portrait fitted to the page width, the indicator
@@ -29,7 +30,8 @@ from openpyxl.writer.excel import ExcelWriter
 
 from perfdesk.errors import SaveError
 from perfdesk.fileio import layout as L
-from perfdesk.model import Document, Project, load_framework
+from perfdesk.fileio.kept_sheets import kept_sheet_names
+from perfdesk.model import Document, KeptSheet, Project, load_framework
 from perfdesk.model.numbering import chinese_number
 
 FIXED_TIME = datetime.datetime(2000, 1, 1)
@@ -340,6 +342,37 @@ def write_contents_sheet(ws, document: Document, sheet_names: list[str]) -> None
     _print_setup(ws)
 
 
+def write_kept_sheet(ws, sheet: KeptSheet) -> None:
+    """A sheet perfdesk does not understand, as kept: values with their types, number formats,
+    merges and column widths (no fonts, borders or fills: see ``kept_sheets``)."""
+    for letters, width in sheet.column_widths.items():
+        ws.column_dimensions[letters].width = width
+    for kept in sheet.cells:
+        row, col = kept.position
+        cell = ws.cell(row, col)
+        where = f"工作表“{ws.title}”的单元格 {kept.ref}"
+        if kept.text is not None:
+            # A carriage return goes in as Excel's own escape: written raw (openpyxl without lxml)
+            # it would read back as a line feed, since XML readers normalise line ends.
+            cell.value = _clean(kept.text, where).replace("\r", "_x000D_")
+            cell.data_type = "s"  # never a formula, whatever the first character
+            if kept.text[0] in "=+-@":
+                cell.quotePrefix = True
+        elif kept.number is not None:
+            cell.value = kept.number
+            cell._value = format(kept.number, "f")  # exact, not through a float (see _number)
+            if kept.format:
+                cell.number_format = kept.format
+        elif kept.boolean is not None:
+            cell.value = kept.boolean
+        else:
+            if ILLEGAL_CHARACTERS_RE.search(kept.formula):
+                raise SaveError(f"{where}的公式含有 Excel 不允许的控制字符，无法保存。")
+            cell.value = kept.formula  # a formula the clerk's file held without its result
+    for ref in sheet.merges:
+        ws.merge_cells(ref)
+
+
 def build_workbook(document: Document, marked: bool = True) -> Workbook:
     """The openpyxl workbook for ``document``. ``marked`` stamps it as written by perfdesk
     (read back exactly); a blank template for hand filling is left unmarked (read tolerantly)."""
@@ -353,6 +386,10 @@ def build_workbook(document: Document, marked: bool = True) -> Workbook:
         name = L.sheet_title(number, project.name)
         names.append(name)
         write_project_sheet(wb.create_sheet(name), number, unit.label, project)
+    if document.kept_sheets:
+        taken = [L.PART1_SHEET, L.CONTENTS_SHEET, *names]
+        for sheet, name in zip(document.kept_sheets, kept_sheet_names(document.kept_sheets, taken)):
+            write_kept_sheet(wb.create_sheet(name), sheet)
     write_part1_sheet(part1, document)
     write_contents_sheet(contents, document, names)
     wb.properties.creator = "perfdesk"

@@ -2,6 +2,7 @@
 
 from perfdesk.model.document import SCHEMA_VERSION, BudgetUnit, Change, Document, DocumentStatus
 from perfdesk.model.framework import DEFAULT_FRAMEWORK, Framework, available_frameworks, load_framework
+from perfdesk.model.kept_sheet import KeptCell, KeptSheet
 from perfdesk.model.money import NO_AMOUNT, format_amount, to_amount, typed_amount, without_thousands
 from perfdesk.model.part1 import Measure, Part1, SubGoal
 from perfdesk.model.project import (
@@ -21,5 +22,5 @@ __all__ = [
     "Framework", "available_frameworks", "load_framework", "format_amount", "to_amount", "typed_amount", "without_thousands", "NO_AMOUNT", "Measure",
     "Part1", "SubGoal", "INDICATOR_FIELDS", "INDICATOR_HEADERS", "MONTH_CHECKPOINTS",
     "QUARTER_CHECKPOINTS", "Checkpoint", "Indicator", "Project", "SpendingPlan", "ValueKind",
-    "ValueReading", "parse_value",
+    "ValueReading", "parse_value", "KeptCell", "KeptSheet",
 ]

@@ -3,7 +3,9 @@
 The document changes only through its named mutators (insert / remove / move / update of
 units, projects, goals, indicators, Part 1 items and the cover fields). Each mutator tells
 its observers before and after the change with a :class:`Change`, so that Qt item models can
-follow, and returns what an undo command needs to reverse it. No Qt and no file format here.
+follow, and returns what an undo command needs to reverse it. Sheets of the clerk's workbook
+that perfdesk does not understand ride along unedited in ``kept_sheets`` (no mutator: they are
+carried through a save, not edited). No Qt and no file format here.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any, Callable, Iterator
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from perfdesk.model.framework import DEFAULT_FRAMEWORK
+from perfdesk.model.kept_sheet import KeptSheet
 from perfdesk.model.part1 import Measure, Part1, SubGoal
 from perfdesk.model.project import Indicator, Project
 
@@ -77,6 +80,8 @@ class Document(BaseModel):
     framework: str = DEFAULT_FRAMEWORK
     part1: Part1 = Field(default_factory=Part1)
     units: list[BudgetUnit] = Field(default_factory=list)
+    # Sheets of the clerk's workbook that are none of the above, written back after the tables.
+    kept_sheets: list[KeptSheet] = Field(default_factory=list)
 
     _before: list[Observer] = PrivateAttr(default_factory=list)
     _after: list[Observer] = PrivateAttr(default_factory=list)
@@ -238,7 +243,7 @@ class Document(BaseModel):
     # ------------------------------------------------------------ cover fields
     def update(self, **fields: Any) -> dict[str, Any]:
         """Change cover fields (department, year, status, prepared_by, reviewed_by, framework)."""
-        if {"units", "part1", "schema_version"} & set(fields):
+        if {"units", "part1", "schema_version", "kept_sheets"} & set(fields):
             raise KeyError("use the named mutators for parts of the document")
         return self._update("document", self, fields)
 
