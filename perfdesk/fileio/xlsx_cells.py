@@ -5,7 +5,8 @@ workbook (it has an ``EncryptionInfo`` stream) or an old .xls; anything that is 
 not a workbook; a zip whose members would unpack to more than :data:`MAX_UNPACKED` bytes is
 refused (a zip bomb). Only then are the XML parts parsed, through defusedxml, into plain
 :class:`Sheet` records: cell values by (row, column), merged ranges and which rows exist.
-Numbers stay exact (the text of ``<v>``, never a float).
+Numbers stay exact (the text of ``<v>``, never a float). Sheets and shared strings are read
+as a stream, one row at a time, and what a sheet keeps is bounded (see :class:`Sheet`).
 """
 
 from __future__ import annotations
@@ -17,15 +18,21 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from xml.etree.ElementTree import ParseError
+from xml.etree.ElementTree import ParseError, TreeBuilder
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from defusedxml.ElementTree import DefusedXMLParser, fromstring
 
 from perfdesk.errors import FileFormatError
 
 MAX_UNPACKED = 256 * 1024 * 1024  # a 3,000-project workbook unpacks to about 60 MB
 MAX_MEMBERS = 20_000
+# What one sheet keeps (see Sheet): a 3,000-project workbook has about 30 rows a sheet, 300
+# projects stacked on one sheet by hand about 9,000 rows of 7 columns.
+MAX_ROWS = 20_000  # rows holding content
+MAX_ROW_ENTRIES = 100_000  # rows of any kind, blank (formatted) ones included
+MAX_CELLS = 200_000  # cells kept
+MAX_ROW_CELLS = 200  # cells kept in one row
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -54,12 +61,39 @@ class Formula:
 
 @dataclass
 class Sheet:
+    """One worksheet's cells, as far as they were kept.
+
+    A sheet is read to its end, but what is kept is bounded, so that a workbook with a number
+    in every row down to 1,048,576 or 100,000 rows of pasted text opens in seconds and
+    bounded memory. Rows are taken in file order and kept until the next one would make the
+    sheet hold more than :data:`MAX_ROWS` rows with content, :data:`MAX_ROW_ENTRIES` rows in
+    all or :data:`MAX_CELLS` cells: from that row on (the *cut*) nothing is kept, and the rows
+    holding content are only counted, in ``unread``. A row kept keeps its first
+    :data:`MAX_ROW_CELLS` cells (in file order: left to right); the cells after those that
+    hold content are counted in ``unread_cells``. A lone word in column XFD is kept: the bound
+    is on how many cells a row has, not on where they are. A cell *holds content* when it
+    reads as something non-blank: a number, a boolean, a formula, text that is not only
+    spaces. Merged ranges starting below the cut are dropped. Nothing is counted twice:
+    ``unread_cells`` is about kept rows only, and a row past the cut counts once in
+    ``unread`` however many cells it has.
+
+    ``unread`` and ``unread_cells`` are None when nothing with content was left out, which is
+    the case for every ordinary workbook; ``cells``, ``rows`` and ``max_row`` then hold the
+    whole sheet.
+    """
+
     name: str
     cells: dict[tuple[int, int], object] = field(default_factory=dict)  # (row, col) 1-based -> str|Number|bool
-    rows: set[int] = field(default_factory=set)  # rows that have any <c> element, even empty
+    rows: set[int] = field(default_factory=set)  # rows kept that have any <c> element, even empty
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # min_row, min_col, max_row, max_col
-    max_row: int = 0
+    max_row: int = 0  # the last row kept (the last row of the sheet when there is no cut)
     print_last_row: int | None = None  # the last row of the sheet's print area, if it has one
+    # (first, last, count): the first and the last row past the cut that hold content and how
+    # many rows past the cut hold content
+    unread: tuple[int, int, int] | None = None
+    # (first, last, count): the leftmost and the rightmost column of a cell with content left
+    # out of a kept row (past its first MAX_ROW_CELLS cells), and how many such cells there are
+    unread_cells: tuple[int, int, int] | None = None
 
 
 @dataclass
@@ -156,9 +190,18 @@ def _unescape(text: str) -> str:
     return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
 
+def _child(element, tag: str):
+    """The first child with this tag, like ``find`` but for any tag: streamed parts have tags
+    as expat gives them (``uri}name``), which ``find`` would take for a path."""
+    for child in element:
+        if child.tag == tag:
+            return child
+    return None
+
+
 def _text_of(element, ns: str) -> str:
     """Text of a shared or inline string: plain ``<t>`` or the runs of rich text."""
-    t = element.find(f"{ns}t")
+    t = _child(element, f"{ns}t")
     if t is not None:
         return _unescape(t.text or "")
     return _unescape("".join(node.text or "" for node in element.iter(f"{ns}t")))
@@ -241,21 +284,234 @@ def _ref(ref: str) -> tuple[int, int]:
     return int(match.group(2)), col
 
 
-def _sheet(archive, part: str, name: str, shared: list[str], formats: Formats, path: str) -> Sheet:
-    root = _xml(archive, part, path)
-    if root is None:
-        raise _fail(f"工作簿已损坏：找不到工作表“{name}”的内容。", path)
-    ns = _ns(root)
-    sheet = Sheet(name)
-    cells, rows = sheet.cells, sheet.rows
-    c_tag, v_tag, is_tag = f"{ns}c", f"{ns}v", f"{ns}is"
-    data = root.find(f"{ns}sheetData")
-    row_number = 0
-    for row in data if data is not None else []:
-        row_number = int(row.get("r") or row_number + 1)
-        rows.add(row_number)
+# ----------------------------------------------------------------- streaming the big parts
+#
+# Sheets and the shared strings are read as a stream, never as a whole tree: the part is
+# unzipped in chunks and fed to defusedxml's parser (its guards against entities, external
+# references and, through ElementTree, undefined entities stay installed), whose expat
+# element handlers are replaced by ours. Only one row (or one shared string) at a time is
+# built as an Element — by ElementTree's C TreeBuilder, whose start and data handlers expat
+# calls directly — and handed to the same code that read whole trees before, then dropped.
+# Everything else in a sheet (views, columns, conditional formats...) is skipped unbuilt.
+# This is both bounded and faster than ``fromstring``: defusedxml's parser is ElementTree's
+# pure-Python one, whose per-element Python work is what dominates reading a workbook.
+
+CHUNK = 1 << 18
+_UNZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
+
+
+class _Sink:
+    """The target defusedxml's parser is built with. Its handlers are replaced; it exists so that
+    the parser sets up as for a tree (an undefined entity under a DTD still fails the same way)."""
+
+    def start(self, tag, attrib):  # pragma: no cover - replaced before parsing
+        pass
+
+    def end(self, tag):  # pragma: no cover - replaced before parsing
+        pass
+
+    def data(self, text):
+        pass
+
+    def close(self):
+        return None
+
+
+def _ignore(_text: str) -> None:
+    pass
+
+
+class _Stream:
+    """Walks a part's elements as expat reports them. An element whose children are wanted
+    (the root for the shared strings, ``sheetData`` for a sheet) is built by ElementTree's C
+    TreeBuilder, which expat then calls directly for starts and text; each of its children is
+    handed to :meth:`built` as soon as it has ended, then dropped, so that only one child is
+    ever held. Nothing else is built."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.ns = ""
+        self.expat = None
+        self._parent = None
+        self._builder_end = None
+
+    def attach(self, expat) -> None:
+        self.expat = expat
+        expat.ordered_attributes = False  # attributes as a dict, as TreeBuilder.start wants them
+        self._outside()
+
+    def _outside(self) -> None:
+        expat = self.expat
+        expat.StartElementHandler = self._start
+        expat.EndElementHandler = self._end
+        expat.CharacterDataHandler = _ignore  # never None: expat would hand text to the default handler
+
+    def _start(self, name: str, attrs: dict) -> None:
+        depth = self.depth = self.depth + 1
+        if depth == 1:
+            self.ns = name[: name.rindex("}") + 1] if "}" in name else ""
+            wanted = self.root()
+        elif depth == 2:
+            wanted = self.child(name)
+        else:
+            if depth == 3:
+                self.leaf(attrs)
+            return
+        if wanted:
+            builder = TreeBuilder()
+            self._parent, self._builder_end = builder.start(name, attrs), builder.end
+            expat = self.expat
+            expat.StartElementHandler = builder.start
+            expat.EndElementHandler = self._built_end
+            expat.CharacterDataHandler = builder.data
+
+    def _end(self, _name: str) -> None:
+        self.depth -= 1
+
+    def _built_end(self, name: str) -> None:
+        element = self._builder_end(name)
+        parent = self._parent
+        if len(parent) and element is parent[-1]:  # a child of the parent, not a descendant further down
+            del parent[-1]
+            self.built(element)
+        elif element is parent:
+            self._parent = None
+            self.depth -= 1
+            self._outside()
+
+    # what a part does with its elements
+    def root(self) -> bool:
+        """The root starts (``self.ns`` is set): return True to have each of its children built."""
+        return False
+
+    def child(self, name: str) -> bool:
+        """A child of the root starts: return True to have each of its children built."""
+        return False
+
+    def leaf(self, attrs: dict) -> None:
+        """An element two levels below the root, under a child whose children are not built."""
+
+    def built(self, item) -> None:
+        """A child of a built element has ended: ``item`` is its Element, whole."""
+
+
+def _intact(stream) -> bool:
+    """Whether the rest of a member unzips and matches its checksum."""
+    try:
+        while stream.read(CHUNK):
+            pass
+    except _UNZIP_ERRORS:
+        return False
+    return True
+
+
+def _stream(archive: zipfile.ZipFile, name: str, path: str, reader: _Stream) -> bool:
+    """Feed the part ``name`` to ``reader`` through defusedxml; False if there is no such part.
+
+    Errors give the messages of :func:`_xml`, which unzips a part whole before parsing it: so
+    when parsing fails (damaged data can unzip to garbage before zlib or the checksum notices),
+    the rest of the part is unzipped first, and a part that does not unzip is reported as such."""
+    try:
+        stream = archive.open(name)
+    except KeyError:
+        return False
+    except _UNZIP_ERRORS:
+        raise _fail(f"工作簿已损坏：无法解压其中的“{name}”。", path)
+    parser = DefusedXMLParser(target=_Sink())
+    reader.attach(parser.parser)
+    with stream:
+        while True:
+            try:
+                chunk = stream.read(CHUNK)
+            except _UNZIP_ERRORS:
+                raise _fail(f"工作簿已损坏：无法解压其中的“{name}”。", path)
+            try:
+                if not chunk:
+                    parser.close()
+                    return True
+                parser.feed(chunk)
+            except Exception as error:  # noqa: BLE001 - re-raised unless the part is damaged
+                if not _intact(stream):
+                    raise _fail(f"工作簿已损坏：无法解压其中的“{name}”。", path) from None
+                if isinstance(error, DefusedXmlException):
+                    raise _fail(f"工作簿中的“{name}”含有不安全的 XML 内容（实体或 DTD），已拒绝打开。", path)
+                if isinstance(error, ParseError):
+                    raise _fail(f"工作簿已损坏：“{name}”不是有效的 XML。", path)
+                raise
+
+
+class _SharedStrings(_Stream):
+    """Every child of the root is a string (``<si>``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.strings: list[str] = []
+
+    def root(self) -> bool:
+        return True
+
+    def built(self, item) -> None:
+        self.strings.append(_text_of(item, self.ns))
+
+
+def _shared_strings(archive, name: str, path: str) -> list[str] | None:
+    reader = _SharedStrings()
+    return reader.strings if _stream(archive, name, path, reader) else None
+
+
+class _SheetReader(_Stream):
+    """A worksheet's rows (children of its first ``sheetData``) and merged ranges (children of
+    its first ``mergeCells``) into a :class:`Sheet`, within the bounds the :class:`Sheet`
+    docstring describes."""
+
+    def __init__(self, sheet: Sheet, shared: list[str], formats: Formats, path: str) -> None:
+        super().__init__()
+        self.sheet, self.shared, self.formats, self.path = sheet, shared, formats, path
+        self.seen: set[str] = set()
+        self.in_merges = False
+        self.row_number = 0
+        self.kept = 0  # stored rows holding content
+        self.cut = False  # a bound was reached: rows from here on are only counted
+        self.unread: list[int] | None = None  # first, last, count
+        self.unread_cells: list[int] | None = None
+
+    def root(self) -> bool:
+        ns = self.ns
+        self.data_tag, self.merges_tag = f"{ns}sheetData", f"{ns}mergeCells"
+        self.c_tag, self.v_tag, self.is_tag, self.f_tag = f"{ns}c", f"{ns}v", f"{ns}is", f"{ns}f"
+        return False
+
+    def child(self, name: str) -> bool:
+        self.in_merges = False
+        if name == self.data_tag and name not in self.seen:
+            self.seen.add(name)
+            return True
+        if name == self.merges_tag and name not in self.seen:
+            self.seen.add(name)
+            self.in_merges = True
+        return False
+
+    def leaf(self, attrs: dict) -> None:
+        if not self.in_merges:
+            return
+        first, _, last = attrs.get("ref", "").partition(":")
+        try:
+            (r1, c1), (r2, c2) = _ref(first), _ref(last or first)
+        except ValueError:
+            return
+        if self.cut and r1 > self.sheet.max_row:
+            return  # starts where no cell was kept
+        self.sheet.merges.append((r1, c1, r2, c2))
+
+    def built(self, row) -> None:
+        row_number = self.row_number = int(row.get("r") or self.row_number + 1)
+        sheet, ns, shared, formats = self.sheet, self.ns, self.shared, self.formats
+        v_tag, is_tag = self.v_tag, self.is_tag
+        values: dict[tuple[int, int], object] = {}
+        content = False
+        wide: list[int] = []  # columns of the cells with content past the row's first MAX_ROW_CELLS
         col = 0
-        for c in row.iter(c_tag):
+        for c in row.iter(self.c_tag):
             ref = c.get("r")
             if ref:
                 r, col = _ref(ref)
@@ -264,38 +520,117 @@ def _sheet(archive, part: str, name: str, shared: list[str], formats: Formats, p
             kind = c.get("t", "n")
             try:
                 if kind == "inlineStr":
-                    node = c.find(is_tag)
-                    if node is not None:
-                        cells[(r, col)] = _text_of(node, ns)
-                    continue
-                v = c.find(v_tag)
-                if v is None or v.text is None:
-                    f = c.find(f"{ns}f")
-                    if f is not None:  # a shared formula's later cells carry no text of their own
-                        cells[(r, col)] = Formula("=" + (f.text or "…"))
-                    continue
-                if kind == "s":
-                    cells[(r, col)] = shared[int(v.text)]
-                elif kind in ("str", "e"):
-                    cells[(r, col)] = _unescape(v.text)
-                elif kind == "b":
-                    cells[(r, col)] = v.text.strip() == "1"
+                    node = _child(c, is_tag)
+                    if node is None:
+                        continue
+                    value = _text_of(node, ns)
                 else:
-                    style = int(c.get("s", "0"))
-                    cells[(r, col)] = Number(_decimal(v.text), style in formats.percent, style in formats.date,
-                                             formats.shown.get(style, ""))
+                    v = _child(c, v_tag)
+                    if v is None or v.text is None:
+                        f = _child(c, self.f_tag)
+                        if f is None:
+                            continue
+                        value = Formula("=" + (f.text or "…"))  # a shared formula's later cells carry no text
+                    elif kind == "s":
+                        value = shared[int(v.text)]
+                    elif kind in ("str", "e"):
+                        value = _unescape(v.text)
+                    elif kind == "b":
+                        value = v.text.strip() == "1"
+                    else:
+                        style = int(c.get("s", "0"))
+                        value = Number(_decimal(v.text), style in formats.percent, style in formats.date,
+                                       formats.shown.get(style, ""))
             except (ValueError, IndexError, InvalidOperation):
-                raise FileFormatError("单元格内容已损坏，无法读取。", path=path, sheet=name, cell=ref)
-        sheet.max_row = max(sheet.max_row, row_number)
-    merged = root.find(f"{ns}mergeCells")
-    for merge in merged if merged is not None else []:
-        first, _, last = merge.get("ref", "").partition(":")
-        try:
-            (r1, c1), (r2, c2) = _ref(first), _ref(last or first)
-        except ValueError:
-            continue
-        sheet.merges.append((r1, c1, r2, c2))
-    return sheet
+                raise FileFormatError("单元格内容已损坏，无法读取。", path=self.path, sheet=sheet.name, cell=ref)
+            filled = value.__class__ is not str or value.strip() != ""
+            if len(values) >= MAX_ROW_CELLS and (r, col) not in values:
+                if filled:
+                    wide.append(col)
+                continue
+            values[(r, col)] = value
+            content = content or filled
+        content = content or bool(wide)
+        cells, rows = sheet.cells, sheet.rows
+        if (content and self.kept >= MAX_ROWS) or len(rows) >= MAX_ROW_ENTRIES \
+                or len(cells) + len(values) > MAX_CELLS:
+            self.cut = True
+            self.built = self._count  # every row from here on
+            if content:
+                self._not_read(row_number)
+            return
+        rows.add(row_number)
+        cells.update(values)
+        self.kept += content
+        if row_number > sheet.max_row:
+            sheet.max_row = row_number
+        if wide:
+            if self.unread_cells is None:
+                self.unread_cells = [wide[0], wide[0], 0]
+            found = self.unread_cells
+            found[0], found[1], found[2] = min(found[0], *wide), max(found[1], *wide), found[2] + len(wide)
+
+    def _count(self, row) -> None:
+        """A row past the cut: counted in ``unread`` if it holds content, not kept."""
+        r = row.get("r")
+        row_number = self.row_number = int(r) if r else self.row_number + 1
+        if self._holds_content(row):
+            self._not_read(row_number)
+
+    def _holds_content(self, row) -> bool:
+        """Whether a row past the cut holds anything that reads as non-blank (without
+        converting it: nothing of it is kept, and a damaged value there is not reported)."""
+        v_tag, shared = self.v_tag, self.shared
+        for c in row.iter(self.c_tag):
+            kind = c.get("t", "n")
+            if kind == "inlineStr":
+                node = _child(c, self.is_tag)
+                if node is not None and _text_of(node, self.ns).strip():
+                    return True
+                continue
+            v = None
+            for child in c:  # _child(c, v_tag), inline: this runs for every row of a huge sheet
+                if child.tag == v_tag:
+                    v = child
+                    break
+            if v is None or v.text is None:
+                if _child(c, self.f_tag) is not None:
+                    return True
+            elif kind == "s":
+                try:
+                    if shared[int(v.text)].strip():
+                        return True
+                except (ValueError, IndexError):
+                    return True
+            elif kind not in ("str", "e") or _unescape(v.text).strip():
+                return True
+        return False
+
+    def _not_read(self, row_number: int) -> None:
+        found = self.unread
+        if found is None:
+            self.unread = [row_number, row_number, 1]
+            return
+        if row_number < found[0]:
+            found[0] = row_number
+        elif row_number > found[1]:
+            found[1] = row_number
+        found[2] += 1
+
+    def finish(self) -> Sheet:
+        sheet = self.sheet
+        if self.cut:  # merges before the rows (not Excel's order) are dropped here
+            sheet.merges = [m for m in sheet.merges if m[0] <= sheet.max_row]
+        sheet.unread = None if self.unread is None else tuple(self.unread)
+        sheet.unread_cells = None if self.unread_cells is None else tuple(self.unread_cells)
+        return sheet
+
+
+def _sheet(archive, part: str, name: str, shared: list[str], formats: Formats, path: str) -> Sheet:
+    reader = _SheetReader(Sheet(name), shared, formats, path)
+    if not _stream(archive, part, path, reader):
+        raise _fail(f"工作簿已损坏：找不到工作表“{name}”的内容。", path)
+    return reader.finish()
 
 
 _AREA_END = re.compile(r"\$?[A-Z]{1,3}\$?(\d+)\s*$")
@@ -329,13 +664,12 @@ def read_cells(path: str) -> WorkbookCells:
             raise _fail("这是一个压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）。", path)
         ns = _ns(book)
         rels = _rels(archive, "xl/workbook.xml", path)
-        shared_root = None
+        shared = None
         for target in rels.values():
             if target.endswith("sharedStrings.xml"):
-                shared_root = _xml(archive, target, path)
-        if shared_root is None:
-            shared_root = _xml(archive, "xl/sharedStrings.xml", path)
-        shared = [] if shared_root is None else [_text_of(si, _ns(shared_root)) for si in shared_root]
+                shared = _shared_strings(archive, target, path)
+        if shared is None:
+            shared = _shared_strings(archive, "xl/sharedStrings.xml", path) or []
         formats = _styles(archive, path)
         print_rows = _print_last_rows(book, ns)
         sheets = []
