@@ -5,7 +5,10 @@ same file, which only builds openpyxl's cells. Also shown, for reference: openpy
 read-only mode iterating every cell. Runs alternate between the readers in the same process
 and the median of each is compared. Target: perfdesk ≤ 0.5 × baseline.
 
-    .venv/bin/python -m benchmarks.read_workbook [--projects 300] [--repeat 5]
+    .venv/bin/python -m benchmarks.read_workbook [--projects 300] [--repeat 5] [--unmarked]
+
+``--unmarked`` writes the workbook without perfdesk's format mark, so that it is read the way a
+clerk's own workbook is (labels looked up by meaning, notes on what is not placed).
 """
 
 from __future__ import annotations
@@ -39,11 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--projects", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--unmarked", action="store_true", help="read as a clerk's own workbook")
     args = parser.parse_args(argv)
     document = generate_document(args.projects)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "generated.xlsx"
-        write_workbook(document, path)
+        write_workbook(document, path, marked=not args.unmarked)
         size = path.stat().st_size
         assert read_workbook(path) == document, "the workbook did not read back to the generated document"
         readers = {"openpyxl.load_workbook": _openpyxl_full, "openpyxl read-only, all cells": _openpyxl_read_only,

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from perfdesk.errors import FileFormatError
 from perfdesk.fileio import layout as L
-from perfdesk.fileio.grid import Grid, render
+from perfdesk.fileio.grid import Grid, column_letter, render
 from perfdesk.fileio.read_result import CellRef, Origins, ReadNote, ReadResult
 from perfdesk.fileio.sheet_part1 import cover_value, part1_signals, read_sheet_part1
 from perfdesk.fileio.xlsx_cells import Number, read_cells
 from perfdesk.fileio.xlsx_tables import (
     Table, field_of, find_tables, first_table_row, is_title, ref, split_unit_line,
 )
-from perfdesk.model import BudgetUnit, Document, Measure, Part1, SubGoal, load_framework
+from perfdesk.fileio.kept_sheets import keep_sheet
+from perfdesk.model import BudgetUnit, Document, KeptSheet, Measure, Part1, SubGoal, load_framework
 
 COVER_KEYS = {L.label_key(k): v for k, v in L.COVER_LABELS.items()}
 
@@ -117,8 +118,8 @@ def build_document(grids: list[Grid], path: str | None = None) -> ReadResult:
     contents: list[tuple[str, str, list[tuple[str, str]]]] | None = None
     others: list[tuple[Grid, int | None]] = []  # sheets to read tables from, and their first table row
     for grid in grids:
-        header = _contents_header(grid)
-        if header is not None:
+        header = _contents_header(grid) if contents is None else None
+        if header is not None:  # the first 目录 is ours: a kept sheet is written after it
             contents = read_contents(grid, header)
         elif part1 is None and _is_own_part1(grid):
             cover, part1, origins.cover = read_part1(grid)
@@ -135,6 +136,7 @@ def build_document(grids: list[Grid], path: str | None = None) -> ReadResult:
             notes += more
     framework = cover.get("framework") or load_framework().id
     tables: list[Table] = []
+    kept: list[KeptSheet] = []
     for i, (grid, first) in enumerate(others):
         found = find_tables(grid, framework) if first is not None else []
         if not found and grid.exact:
@@ -143,8 +145,10 @@ def build_document(grids: list[Grid], path: str | None = None) -> ReadResult:
             found = find_tables(Grid(grid.sheet, False, grid.path), framework)
         if not found:
             _refuse_headless_table(grid)
-        if i != front:
-            _note_front(grid, min((t.first_row for t in found), default=None), notes)
+        if not found and i != front:
+            _keep(grid, kept, notes)
+        elif i != front:
+            _note_front(grid, min(t.first_row for t in found), notes)
         for table in found:
             notes += table.notes
         tables.extend(found)
@@ -155,7 +159,7 @@ def build_document(grids: list[Grid], path: str | None = None) -> ReadResult:
     units = _assign_units(contents or [], tables)
     for table in tables:
         origins.add(table.project, table.origin)
-    document = Document(**cover, part1=part1 or Part1(), units=units)
+    document = Document(**cover, part1=part1 or Part1(), units=units, kept_sheets=kept)
     return ReadResult(document, notes, origins)
 
 
@@ -164,35 +168,36 @@ def _front_end(grid: Grid, first_table: int | None) -> int:
     return grid.sheet.max_row if first_table is None else first_table - 1
 
 
-def _note_front(grid: Grid, first_table: int | None, notes: list[ReadNote]) -> None:
-    """What stands above a sheet's first table (or on a sheet without one) and was not read."""
-    if first_table is None:
-        _note_unread_sheet(grid, notes)
-        return
+def _note_front(grid: Grid, first_table: int, notes: list[ReadNote]) -> None:
+    """What stands above a sheet's first table and was not read."""
     for (row, col), value in sorted(grid.cells.items()):
         text = render(value).strip()
         if row < first_table and text:
             notes.append(ReadNote(grid.name, ref(row, col), text, "在第一张绩效目标表的上方，未读入"))
 
 
-def _note_unread_rows(grid: Grid, notes: list[ReadNote]) -> None:
-    """Rows past what the reader keeps of a sheet (a million numbered rows, pasted text)."""
-    unread = getattr(grid.sheet, "unread", None)
-    if unread:
-        first, last, count = unread
-        notes.append(ReadNote(grid.name, f"A{first}:A{last}", "",
-                              f"第 {first} 行以下还有 {count} 行内容，超出一张绩效文本的篇幅，未读入"))
-
-
-def _note_unread_sheet(grid: Grid, notes: list[ReadNote]) -> None:
-    """A sheet holding neither Part 1, the 目录 nor a project table: say so, with its first text."""
-    first = next(((r, c, v) for (r, c), v in sorted(grid.cells.items()) if render(v).strip()), None)
-    if first is None:
+def _keep(grid: Grid, kept: list[KeptSheet], notes: list[ReadNote]) -> None:
+    """A sheet that is neither Part 1, the 目录 nor a table: carried through a save as it is."""
+    sheet = keep_sheet(grid.sheet)
+    if sheet is None:
         return
-    r, c, value = first
-    filled = sum(1 for v in grid.cells.values() if render(v).strip())
-    notes.append(ReadNote(grid.name, "", render(value).strip(),
-                          f"这个工作表不是第一部分、目录或绩效目标表，共 {filled} 个有内容的单元格，未读入"))
+    kept.append(sheet)
+    first = next((render(v).strip() for _, v in sorted(grid.cells.items()) if render(v).strip()), "")
+    notes.append(ReadNote(grid.name, "", first, f"不是第一部分、目录或绩效目标表（{len(sheet.cells)} 个有内容的单元格），"
+                          "按原样保留，保存时原样写回（格式除外）", kept=True))
+
+
+def _note_unread_rows(grid: Grid, notes: list[ReadNote]) -> None:
+    """What the reader did not keep of a huge sheet (a million numbered rows, pasted text, a
+    row of thousands of cells): one note each, with the rows or columns it spans."""
+    if grid.sheet.unread:
+        first, last, count = grid.sheet.unread
+        notes.append(ReadNote(grid.name, f"A{first}:A{last}", "",
+                              f"第 {first} 行以下还有 {count} 行内容，超出一份绩效文本的篇幅，未读入"))
+    if grid.sheet.unread_cells:
+        left, right, count = grid.sheet.unread_cells
+        notes.append(ReadNote(grid.name, f"{column_letter(left)}:{column_letter(right)}", "",
+                              f"{column_letter(left)} 列起还有 {count} 个单元格有内容，超出一行能读入的单元格数，未读入"))
 
 
 def _refuse_headless_table(grid: Grid) -> None:

@@ -423,6 +423,7 @@ def _indicators(grid: Grid, header: int, end: int,
     rows, places, notes = [], [], []
     own_end = grid.table_end(header) if grid.exact else end
     stop: tuple[int, str] | None = None  # where reading stopped, and why
+    stray: list[int] = []
     for row in range(header + 1, end + 1):
         if grid.exact:
             if row > own_end and grid.blank_row(row, span):
@@ -441,6 +442,9 @@ def _indicators(grid: Grid, header: int, end: int,
             if grid.blank_row(row, span):
                 notes += _outside(grid, row, span)
                 continue  # a template row nobody filled in
+            if _text_only_in_first_column(grid, row, columns, framework):
+                stray.append(row)  # a line of text pasted under or into the table: no indicator
+                continue
         if len(rows) >= MAX_INDICATORS:
             stop = (row, f"一张表超过 {MAX_INDICATORS} 行指标，不像是绩效目标表的内容，未读入")
             break
@@ -455,6 +459,7 @@ def _indicators(grid: Grid, header: int, end: int,
         rows.append(values)
         places.append(cells)
         notes += _outside(grid, row, span, set(columns.values()))
+    notes += listed_rows(grid, stray, "只在第一列有文字，不是一行绩效指标，未读入")
     if stop:
         notes += rows_not_read(grid, stop[0], end, stop[1])
     if not grid.exact:
@@ -470,17 +475,29 @@ def _outside(grid: Grid, row: int, span: range, read: set[int] | None = None) ->
                                                                    (row, col) not in grid.covered))]
 
 
+def _text_only_in_first_column(grid: Grid, row: int, columns: dict[str, int], framework: str | None) -> bool:
+    """A row with text under 一级指标 alone that names no 一级 of the framework."""
+    first = columns.get("level1")
+    if first is None or any(render(grid.raw(row, col)).strip() for group, col in columns.items() if group != "level1"):
+        return False
+    level1 = re.sub(r"\s+", "", grid.text(row, first))
+    return (load_framework(framework) if framework else load_framework()).canonical_level1(level1) is None
+
+
 def rows_not_read(grid: Grid, first: int, last: int, reason: str) -> list[ReadNote]:
-    """Notes for the rows from ``first`` to ``last`` that hold anything: the first few one by
-    one, then one note that sums up the rest ("第 N 行以下还有 … 行内容")."""
-    filled = sorted(r for r, cells in grid.by_row.items()
-                    if first <= r <= last and any(render(v).strip() for _, v in cells))
+    """Notes for the rows from ``first`` to ``last`` that hold anything (see :func:`listed_rows`)."""
+    return listed_rows(grid, sorted(r for r, cells in grid.by_row.items()
+                                    if first <= r <= last and any(render(v).strip() for _, v in cells)), reason)
+
+
+def listed_rows(grid: Grid, rows: list[int], reason: str) -> list[ReadNote]:
+    """The first few rows one by one, then one note that sums up the rest ("第 N 行以下还有 … 行")."""
     notes = []
-    for r in filled[:LISTED_ROWS]:
+    for r in rows[:LISTED_ROWS]:
         cells = [(c, render(v).strip()) for c, v in grid.row_cells(r) if render(v).strip()]
         notes.append(ReadNote(grid.name, ref(r, cells[0][0]), " ".join(t for _, t in cells), reason))
-    if len(filled) > LISTED_ROWS:
-        rest = filled[LISTED_ROWS:]
+    if len(rows) > LISTED_ROWS:
+        rest = rows[LISTED_ROWS:]
         notes.append(ReadNote(grid.name, f"A{rest[0]}:A{rest[-1]}", "",
                               f"第 {rest[0]} 行以下还有 {len(rest)} 行内容，未读入"))
     return notes

@@ -8,6 +8,8 @@ naming the sheet and the cell, and a save then a reopen must keep every field th
 
 from __future__ import annotations
 
+import re
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -264,3 +266,41 @@ def test_open_save_reopen_and_json_keep_every_field(tmp_path):
     (tmp_path / "saved.json").write_bytes(document_json(document))
     assert read_json(str(tmp_path / "saved.json")) == document
     assert load_document(saved).part1.sub_goals == SUB_GOALS
+
+
+# ------------------------------------------------------------ a table stops where a table stops
+def test_a_hundred_thousand_rows_of_pasted_text_open_with_a_note_not_as_indicators(tmp_path):
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("项目")
+    for row in table_rows():
+        ws.append(row)
+    for i in range(1, 100_001):  # rows 14 to 100,013
+        ws.append([f"粘贴的第{i}行文字"])
+    path = tmp_path / "pasted.xlsx"
+    wb.save(path)
+    started = time.perf_counter()
+    result = open_document(path)
+    assert time.perf_counter() - started < 20  # seconds, on a slow shared machine; about 3 s here
+    assert_the_clerks_project(result.document.units[0].projects[0])  # the four real rows only
+    assert result.notes[0].cell == "A14" and result.notes[0].text == "粘贴的第1行文字"
+    said = " ".join(str(note) for note in result.notes)
+    assert "第 34 行以下还有" in said  # rows 34 … counted, not listed one by one
+    assert len(result.notes) < 30
+    # every pasted row is in one note or another: 20 listed, the rest counted
+    counted = sum(int(re.search(r"还有 (\d+) 行", n.reason).group(1)) for n in result.notes if "还有" in n.reason)
+    assert counted + sum(1 for n in result.notes if "还有" not in n.reason) == 100_000
+
+
+def test_a_sheet_perfdesk_does_not_understand_goes_through_a_save(tmp_path):
+    path = workbook(tmp_path, {"项目": table_rows(), "填表说明": [["填表说明"], ["1.金额单位为万元", 12.5]]})
+    result = open_document(path)
+    (note,) = result.notes
+    assert note.sheet == "填表说明" and note.kept and "保留" in note.reason
+    saved = tmp_path / "saved.xlsx"
+    save_document(result.document, saved)
+    again = open_document(saved)
+    assert again.document == result.document
+    (sheet,) = again.document.kept_sheets
+    assert sheet.name == "填表说明"
+    assert [(c.ref, c.text, c.number) for c in sheet.cells] == [
+        ("A1", "填表说明", None), ("A2", "1.金额单位为万元", None), ("B2", None, Decimal("12.5"))]
