@@ -40,6 +40,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from perfdesk.model.kept_sheet import cell_ref
+
 ROOT = Path(__file__).resolve().parents[1]
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -67,16 +69,8 @@ TABLE = [
 FIRST_ADDED = 15
 
 
-def column_letter(col: int) -> str:
-    letters = ""
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _cell(row: int, col: int, value) -> str:
-    ref = f"{column_letter(col)}{row}"
+    ref = cell_ref(row, col)
     if isinstance(value, str):
         return f'<c r="{ref}" t="inlineStr"><is><t>{escape(value)}</t></is></c>'
     return f'<c r="{ref}"><v>{value}</v></c>'

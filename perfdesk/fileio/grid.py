@@ -15,14 +15,7 @@ from perfdesk.errors import FileFormatError
 from perfdesk.fileio import layout as L
 from perfdesk.fileio.xlsx_cells import Formula, Number, Sheet
 from perfdesk.model import to_amount, typed_amount, without_thousands
-
-
-def column_letter(col: int) -> str:
-    letters = ""
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+from perfdesk.model.kept_sheet import column_letters as column_letter  # noqa: F401 - the readers' name for it
 
 
 def plain(number: Decimal) -> str:

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from perfdesk.fileio import layout as L
-from perfdesk.fileio.grid import Grid, column_letter, render
+from perfdesk.fileio.grid import Grid, render
 from perfdesk.fileio.read_result import CellRef, ProjectOrigin, ReadNote
 from perfdesk.fileio.xlsx_cells import Sheet
 from perfdesk.importers.cells import split_goals
 from perfdesk.model import Checkpoint, Indicator, Project, SpendingPlan, load_framework
+from perfdesk.model.kept_sheet import cell_ref
 from perfdesk.model.labels import labels
 
 LABELS = labels()
@@ -80,7 +81,7 @@ def is_unit_note(text: object) -> bool:
 
 
 def ref(row: int, col: int) -> str:
-    return f"{column_letter(col)}{row}"
+    return cell_ref(row, col)
 
 
 def split_unit_line(text: str) -> tuple[str, str]:

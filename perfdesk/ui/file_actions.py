@@ -164,13 +164,9 @@ class FileActions(QObject):
 
     def ask_about_losses(self, count: int) -> str:
         """"save", "save_as" or "cancel"."""
-        box = self.losses_question(count)
-        try:
-            box.exec()
-            clicked = box.clickedButton()
-            name = clicked.objectName() if clicked is not None else ""
-        finally:
-            box.deleteLater()
+        from perfdesk.ui.widgets import answer
+
+        name = answer(self.losses_question(count))
         return name if name in ("save", "save_as") else "cancel"
 
     # ------------------------------------------------------ import, roll over

@@ -42,6 +42,7 @@ from perfdesk.fileio.recovery_store import (
     same_file,
     write_failure,
 )
+from perfdesk.ui.widgets import answer
 
 if TYPE_CHECKING:
     from perfdesk.ui.main_window import MainWindow
@@ -239,11 +240,4 @@ class AutoSaver(QObject):
         return box
 
     def ask(self, copy: RecoveryCopy) -> str:
-        box = self.question_box(copy)
-        try:
-            box.exec()
-            clicked = box.clickedButton()
-            name = clicked.objectName() if clicked is not None else ""
-        finally:
-            box.deleteLater()
-        return {"recover": RESTORE, "discard": DISCARD}.get(name, LATER)
+        return {"recover": RESTORE, "discard": DISCARD}.get(answer(self.question_box(copy)), LATER)

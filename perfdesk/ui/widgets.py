@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack, QValidator
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
 from perfdesk.model import Document, format_amount, to_amount
 from perfdesk.undo import UpdateCommand
@@ -354,3 +354,14 @@ class FieldBinder:
                     binding.write(self._model_value(item, binding.field))
         finally:
             self._refreshing = False
+
+
+def answer(box: QMessageBox) -> str:
+    """Show a question modally and give the object name of the button clicked ("" for none,
+    as when the box is closed); the box is deleted afterwards."""
+    try:
+        box.exec()
+        clicked = box.clickedButton()
+        return clicked.objectName() if clicked is not None else ""
+    finally:
+        box.deleteLater()

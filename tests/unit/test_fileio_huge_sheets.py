@@ -28,7 +28,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.read_huge_sheets import (CODE, FIRST_ADDED, LAST_ROW, NAME, TABLE, column_letter, numbers_down_to,
+from perfdesk.fileio.grid import column_letter
+from benchmarks.read_huge_sheets import (CODE, FIRST_ADDED, LAST_ROW, NAME, TABLE, numbers_down_to,
                                          pasted_strings, pasted_text, write_xlsx)
 from perfdesk.errors import FileFormatError
 from perfdesk.fileio import load_document, save_document
@@ -53,10 +54,12 @@ def read_in_a_fresh_process(path: Path, keep: Path):
         start = time.perf_counter()
         workbook = read_cells(sys.argv[1])
         seconds = time.perf_counter() - start
+        # VmHWM is this process's own peak: ru_maxrss would carry the parent's (pytest's)
+        # peak across fork and exec
         try:
-            import resource
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-        except ImportError:  # Windows: not measured
+            with open("/proc/self/status") as status:
+                peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))  # KiB
+        except (OSError, StopIteration):  # Windows: not measured
             peak = -1024
         with open(sys.argv[2], "wb") as handle:
             pickle.dump(workbook.sheets, handle)
@@ -90,9 +93,9 @@ def test_a_number_in_every_row_down_to_the_last_row(tmp_path):
     (sheet,), seconds, peak_mb = read_in_a_fresh_process(path, tmp_path / "sheets.pickle")
     assert_numbers_read(sheet, LAST_ROW)
     assert sheet.unread == (20_002, 1_048_576, 1_028_575)
-    # About 4 s and 65 MB on 2 cores (docs/performance.md); minutes and 2-3 GB before reading
-    # was bounded.
-    assert seconds < 12, f"{seconds:.1f} s"
+    # 4.7-8.7 s and 82 MB (the whole process) on 2 cores shared with other work; the reader
+    # before took 17 s and 1,400 MB (docs/performance.md, "Reading huge sheets").
+    assert seconds < 20, f"{seconds:.1f} s"
     assert peak_mb < 250, f"{peak_mb:.0f} MB"  # well under 500 MB
 
 
@@ -102,7 +105,7 @@ def test_a_number_in_every_row_down_to_row_200000(tmp_path):
     (sheet,) = workbook.sheets
     assert_numbers_read(sheet, 200_000)
     assert sheet.unread == (20_002, 200_000, 179_999)
-    assert seconds < 5, f"{seconds:.1f} s"  # about 1 s on 2 cores
+    assert seconds < 5, f"{seconds:.1f} s"  # 1.0-1.5 s on 2 cores
 
 
 def test_100000_rows_of_text_pasted_under_a_table(tmp_path):
@@ -123,7 +126,7 @@ def test_100000_rows_of_text_pasted_under_a_table(tmp_path):
     # of text (10,000 empty ones: 20, 30, .., 100,010); 90,000 - 19,987 = 70,013 are left out.
     assert sheet.unread == (22_228, 100_019, 70_013)
     assert sheet.unread_cells is None
-    assert seconds < 5, f"{seconds:.1f} s"  # about 1 s on 2 cores
+    assert seconds < 5, f"{seconds:.1f} s"  # 1.0-1.5 s on 2 cores
 
 
 def test_the_table_above_a_huge_paste_still_opens_as_a_project(tmp_path):
