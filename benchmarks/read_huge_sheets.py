@@ -11,7 +11,8 @@ Two parts, each against a baseline measured in the same run:
 2. Huge sheets (the files of tests/unit/test_fileio_huge_sheets.py): a number in column A of
    every row down to 1,048,576 or to 200,000 under a project table, and 100,000 rows of pasted
    text under it. Each reader reads each file alone in a fresh process: seconds and peak
-   memory (``ru_maxrss``). The baseline is skipped where it would run past ``--timeout``.
+   memory (``VmHWM``, the process's own peak: ``ru_maxrss`` would carry this script's across
+   fork and exec). The baseline is skipped where it would run past ``--timeout``.
 
 3. With ``--whole``: ``benchmarks/read_workbook.py`` (perfdesk's whole ``read_workbook``
    against bare ``openpyxl.load_workbook``) run twice, in fresh processes, once with the
@@ -168,7 +169,7 @@ def _load_module(source: str, folder: Path, name: str):
 
 
 _ALONE = textwrap.dedent("""
-    import importlib.util, resource, sys, time
+    import importlib.util, sys, time
     sys.path.insert(0, sys.argv[3])
     spec = importlib.util.spec_from_file_location("reader", sys.argv[1])
     reader = importlib.util.module_from_spec(spec)
@@ -178,7 +179,9 @@ _ALONE = textwrap.dedent("""
     workbook = reader.read_cells(sys.argv[2])
     seconds = time.perf_counter() - start
     sheet = workbook.sheets[0]
-    print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(sheet.rows), sheet.max_row,
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))  # KiB
+    print(seconds, peak, len(sheet.rows), sheet.max_row,
           getattr(sheet, "unread", None))
 """)
 

@@ -93,8 +93,8 @@ def test_a_number_in_every_row_down_to_the_last_row(tmp_path):
     (sheet,), seconds, peak_mb = read_in_a_fresh_process(path, tmp_path / "sheets.pickle")
     assert_numbers_read(sheet, LAST_ROW)
     assert sheet.unread == (20_002, 1_048_576, 1_028_575)
-    # 4.7-8.7 s and 82 MB (the whole process) on 2 cores shared with other work; the reader
-    # before took 17 s and 1,400 MB (docs/performance.md, "Reading huge sheets").
+    # 4.7-8.7 s and 57 MB (the whole child process, perfdesk.fileio imported) on 2 cores; the
+    # reader before took 17-18 s and 1,400 MB (docs/performance.md, "Reading huge sheets").
     assert seconds < 20, f"{seconds:.1f} s"
     assert peak_mb < 250, f"{peak_mb:.0f} MB"  # well under 500 MB
 
