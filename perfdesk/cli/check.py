@@ -1,10 +1,17 @@
-"""``perfdesk check FILE... [--json] [--rules FILE]``: review texts from the command line.
+"""``perfdesk check FILE... [--json] [--rules FILE] [--jobs N] [--annotate OUT.xlsx]
+[--summary OUT.xlsx] [--report OUT.pdf]``: review texts from the command line.
 
 A readable report per file and a summary line per file (for a bureau reviewing all its
-departments at once), or with ``--json`` one JSON list of findings. Exit status: 0 clean,
-1 warnings or hints only, 2 errors (an unreadable file counts as an error). What opening a
-file could not place is listed on stderr, headed by the file's name when several are checked
-(the JSON, a list of findings, is not changed by it).
+departments at once), or with ``--json`` one JSON list of findings. Each finding names the
+sheet and cell of the clerk's own workbook it is about (``工作表“03” F12``; ``"sheet"`` and
+``"cell"`` in JSON). Findings the bureau accepted (已核实，保留, stored in the file) are listed
+apart and do not count towards the status. Exit status: 0 clean, 1 warnings or hints only,
+2 errors (an unreadable file counts as an error). Many files are checked by a process pool,
+one worker per core, reported in the files' order. What opening a file could not place is
+listed on stderr, headed by the file's name when several are checked.
+
+The papers for the bureau: ``--annotate`` a copy of one workbook with each finding as a cell
+comment, ``--summary`` one workbook over all files checked, ``--report`` the 审核意见 as a PDF.
 """
 
 from __future__ import annotations
@@ -17,32 +24,12 @@ from typing import Any, TextIO
 
 from perfdesk.cli.notes import print_read_notes
 from perfdesk.errors import PerfdeskError
-from perfdesk.fileio import ReadNote, open_document
 from perfdesk.fileio.safe_save import is_backup_path
-from perfdesk.review import Finding, ReviewRules, check_document, count_by_severity, load_rules_file
+from perfdesk.papers.checked import UNREADABLE, CheckedFile, check_files
+from perfdesk.review import load_rules_file
 
-UNREADABLE = "file-unreadable"
 # .xlsm opens like .xlsx (its macros are ignored), so a bureau's folder of them is checked too.
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".json")
-
-
-def _check_file(path: Path, rules: ReviewRules | None) -> tuple[list[Finding], str | None, list[ReadNote]]:
-    """The findings, why the file could not be read (or None), what reading it did not place."""
-    try:
-        result = open_document(path)
-    except PerfdeskError as error:
-        return [], str(error), []
-    except OSError as error:
-        return [], f"无法读取“{path}”：{error.strerror or error}", []
-    except ValueError as error:  # e.g. a pydantic validation error from a malformed file
-        first = str(error).splitlines()[0] if str(error) else error.__class__.__name__
-        return [], f"无法读取“{path}”：文件内容有误（{first}）", []
-    try:
-        return check_document(result.document, rules=rules), None, result.notes
-    except Exception as error:  # noqa: BLE001 - one file's failed review must not stop the others
-        from perfdesk.cli.main import describe_bug
-
-        return [], f"审核“{path}”时出现内部错误（{describe_bug(error)}），请把这一行告诉维护人员。", result.notes
 
 
 def _is_workbook(path: Path) -> bool:
@@ -96,50 +83,106 @@ def _status(counts: dict[str, int], unreadable: bool) -> int:
     return 1 if counts["warning"] or counts["hint"] else 0
 
 
-def _summary(counts: dict[str, int]) -> str:
-    if not any(counts.values()):
-        return "未发现问题"
-    return f"{counts['error']} 个错误，{counts['warning']} 个警告，{counts['hint']} 个提示"
+def _summary(checked: CheckedFile) -> str:
+    if checked.failure:
+        return "无法读取"
+    counts = checked.counts()
+    line = "未发现问题" if not any(counts.values()) else \
+        f"{counts['error']} 个错误，{counts['warning']} 个警告，{counts['hint']} 个提示"
+    if checked.accepted:
+        line += f"（另有 {len(checked.accepted)} 个已核实保留）"
+    return line
 
 
-def _write_text(out: TextIO, name: str, findings: list[Finding], failure: str | None) -> None:
-    print(f"== {name}", file=out)
-    if failure:
-        print(f"  [错误] {failure}", file=out)
-    for finding in findings:
-        place = finding.place()
-        where = f"{place}：" if place else ""
-        print(f"  [{finding.severity.label}] {where}{finding.message}", file=out)
+def _write_text(out: TextIO, checked: CheckedFile) -> None:
+    print(f"== {checked.name}", file=out)
+    if checked.failure:
+        print(f"  [错误] {checked.failure}", file=out)
+    for item in checked.open:
+        where = item.where()
+        print(f"  [{item.finding.severity.label}] {where + '：' if where else ''}{item.finding.message}", file=out)
+    if checked.accepted:
+        print(f"  已核实保留（{len(checked.accepted)} 个，不计入结果）：", file=out)
+        for item in checked.accepted:
+            where = item.where()
+            reason = f"（理由：{item.accepted}）" if item.accepted else ""
+            print(f"    [{item.finding.severity.label}] {where + '：' if where else ''}{item.finding.message}{reason}",
+                  file=out)
     print(file=out)
 
 
+def _json_records(checked: CheckedFile) -> list[dict[str, Any]]:
+    records = []
+    if checked.failure:
+        records.append({"file": checked.name, "rule": UNREADABLE, "severity": "error", "message": checked.failure,
+                        "project_index": None, "project_code": None, "indicator_row": None, "field": None,
+                        "sheet": None, "cell": None, "project_name": None, "accepted": False,
+                        "accepted_reason": None})
+    records.extend(item.to_json(checked.name) for item in checked.located)
+    return records
+
+
+def _one_file(names: list[str], option: str) -> str:
+    if len(names) != 1:
+        raise PerfdeskError(f"{option} 只能用于一个文件（现在是 {len(names)} 个）。")
+    return names[0]
+
+
 def run_check(args: Any, out: TextIO | None = None) -> int:
-    """Check ``args.files``; print the report (or JSON with ``args.json``); return the status."""
+    """Check ``args.files``; print the report (or JSON with ``args.json``); write the papers
+    asked for; return the status."""
     out = out or sys.stdout
     rules_file = getattr(args, "rules", None)
     rules = load_rules_file(rules_file) if rules_file else None  # a bad file: FileFormatError, status 2
+    annotate, summary, report = (getattr(args, name, None) for name in ("annotate", "summary", "report"))
+    names = expand(args.files)
+    if annotate:
+        _one_file(names, "--annotate")
+    if report:
+        _one_file(names, "--report")
     status = 0
     records: list[dict[str, Any]] = []
-    summaries: list[tuple[str, str]] = []
-    names = expand(args.files)
-    for name in names:
-        findings, failure, notes = _check_file(Path(name), rules)
-        print_read_notes(notes, name if len(names) > 1 else None)
-        counts = count_by_severity(findings)
-        status = max(status, _status(counts, failure is not None))
+    results: list[CheckedFile] = []
+    for checked in check_files(names, rules, getattr(args, "jobs", None), keep_document=bool(annotate or report)):
+        results.append(checked)
+        print_read_notes(checked.notes, checked.name if len(names) > 1 else None)
+        status = max(status, _status(checked.counts(), checked.failure is not None))
         if args.json:
-            if failure:
-                records.append({"file": name, "rule": UNREADABLE, "severity": "error", "message": failure,
-                                "project_index": None, "project_code": None, "indicator_row": None, "field": None})
-            records.extend(f.to_json(name) for f in findings)
+            records.extend(_json_records(checked))
         else:
-            _write_text(out, name, findings, failure)
-            summaries.append((name, "无法读取" if failure else _summary(counts)))
+            _write_text(out, checked)
     if args.json:
         json.dump(records, out, ensure_ascii=False, indent=1)
         print(file=out)
-        return status
-    print(f"共审核 {len(summaries)} 个文件：", file=out)
-    for name, line in summaries:
-        print(f"  {name}：{line}", file=out)
+    else:
+        print(f"共审核 {len(results)} 个文件：", file=out)
+        for checked in results:
+            print(f"  {checked.name}：{_summary(checked)}", file=out)
+    _write_papers(results, annotate, summary, report, args, sys.stderr if args.json else out)
     return status
+
+
+def _write_papers(results: list[CheckedFile], annotate: str | None, summary: str | None, report: str | None,
+                  args: Any, out: TextIO) -> None:
+    """The papers asked for; each says where it was written (on stderr under ``--json``)."""
+    if annotate:
+        from perfdesk.papers.annotate import annotate_workbook
+
+        checked = results[0]
+        if checked.failure:
+            raise PerfdeskError(f"无法写出批注版：{checked.failure}")
+        count = annotate_workbook(Path(checked.name), Path(annotate), checked.located)
+        print(f"已写出批注版：{annotate}（{count} 条批注；原文件未改动）", file=out)
+    if summary:
+        from perfdesk.papers.summary import write_summary
+
+        write_summary(results, Path(summary))
+        print(f"已写出审核汇总：{summary}（{len(results)} 个文件）", file=out)
+    if report:
+        from perfdesk.papers.report_pdf import write_report
+
+        checked = results[0]
+        if checked.failure:
+            raise PerfdeskError(f"无法写出审核意见：{checked.failure}")
+        write_report(checked, Path(report), reviewer=getattr(args, "reviewer", None))
+        print(f"已写出审核意见：{report}", file=out)

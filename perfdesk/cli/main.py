@@ -77,6 +77,14 @@ def _subparser(name: str) -> argparse.ArgumentParser:
         parser.add_argument("--json", action="store_true", help="输出 JSON 列表")
         parser.add_argument("--rules", default=None, metavar="FILE",
                             help="另一地区的审核规则（JSON，格式同 resources/review/hebei.json）")
+        parser.add_argument("--jobs", type=int, default=None, metavar="N",
+                            help="同时审核的进程数（默认每个处理器核心一个）")
+        parser.add_argument("--annotate", default=None, metavar="OUT.xlsx",
+                            help="写出工作簿的批注版：每个问题作为批注标在它的单元格上（原文件不改动）")
+        parser.add_argument("--summary", default=None, metavar="OUT.xlsx",
+                            help="写出审核汇总工作簿：每个文件一行，另一张表列出全部问题")
+        parser.add_argument("--report", default=None, metavar="OUT.pdf", help="写出审核意见（PDF），可打印后退回")
+        parser.add_argument("--reviewer", default=None, metavar="NAME", help="审核意见上的审核人")
     elif name == "import":
         parser.add_argument("input", help=".txt 或 .docx")
         parser.add_argument("output", help="要写出的 .xlsx")

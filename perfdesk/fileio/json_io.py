@@ -25,8 +25,12 @@ SCHEMA_FILE = Path(__file__).resolve().parents[2] / "docs" / "schema" / "documen
 def document_json(document: Document) -> bytes:
     # Without kept sheets the file is exactly what it was before they existed, so that an older
     # perfdesk (which refuses fields it does not know) still opens it.
-    leave_out = None if document.kept_sheets else {"kept_sheets"}
-    return (document.model_dump_json(indent=2, exclude=leave_out) + "\n").encode("utf-8")
+    # The same for the bureau's review marks (审核意见).
+    leave_out: dict = {} if document.kept_sheets else {"kept_sheets": True}
+    if not document.has_review():
+        leave_out["accepted"] = True
+        leave_out["units"] = {"__all__": {"projects": {"__all__": {"review"}}}}
+    return (document.model_dump_json(indent=2, exclude=leave_out or None) + "\n").encode("utf-8")
 
 
 def read_json(path: str) -> Document:

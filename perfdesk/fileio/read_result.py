@@ -55,6 +55,8 @@ class ProjectOrigin:
     fields: dict[str, CellRef] = field(default_factory=dict)
     goals: list[CellRef] = field(default_factory=list)
     indicators: list[dict[str, CellRef]] = field(default_factory=list)
+    checkpoints: list[CellRef] = field(default_factory=list)  # each 资金支出计划 value cell
+    table: CellRef | None = None  # the table's first cell (its 项目编码 label)
 
 
 @dataclass
@@ -62,16 +64,27 @@ class Origins:
     """Where the fields of a document read from a workbook came from (empty for JSON)."""
 
     cover: dict[str, CellRef] = field(default_factory=dict)
+    part1: dict[str, CellRef] = field(default_factory=dict)  # overall_goal, sub_goals, measures
     projects: dict[int, ProjectOrigin] = field(default_factory=dict)  # id(Project) → origin
-    _owners: list[Project] = field(default_factory=list, repr=False)  # keep the ids valid
+    rows: dict[int, dict[str, CellRef]] = field(default_factory=dict)  # id(Indicator) → its cells
+    _owners: list = field(default_factory=list, repr=False)  # keep the ids valid
 
     def add(self, project: Project, origin: ProjectOrigin) -> None:
+        """Record a project as read. Rows are also kept by the indicator object itself, so that
+        a row keeps its cells when rows are inserted or moved above it in the window."""
         self._owners.append(project)
         self.projects[id(project)] = origin
+        for indicator, cells in zip(project.indicators, origin.indicators):
+            self._owners.append(indicator)
+            self.rows[id(indicator)] = cells
 
     def of(self, project: Project) -> ProjectOrigin | None:
         """The origin of a project of the document as read (None for one added since)."""
         return self.projects.get(id(project))
+
+    def row(self, indicator: object) -> dict[str, CellRef] | None:
+        """The cells an indicator row was read from (None for a row added since)."""
+        return self.rows.get(id(indicator))
 
 
 @dataclass

@@ -12,6 +12,7 @@ from perfdesk.fileio import layout as L
 from perfdesk.fileio.grid import Grid, column_letter, render
 from perfdesk.fileio.read_result import CellRef, Origins, ReadNote, ReadResult
 from perfdesk.fileio.sheet_part1 import cover_value, part1_signals, read_sheet_part1
+from perfdesk.importers.context import section_of
 from perfdesk.fileio.xlsx_cells import Number, read_cells
 from perfdesk.fileio.xlsx_tables import (
     Table, field_of, find_tables, first_table_row, is_title, ref, split_unit_line,
@@ -96,6 +97,22 @@ def read_part1(grid: Grid) -> tuple[dict, Part1, dict[str, CellRef]]:
     return cover, part1, origins
 
 
+PART1_FIELDS = {"overall": "overall_goal", "sub_goals": "sub_goals", "measures": "measures"}
+
+
+def part1_origins(grid: Grid, last_row: int | None) -> dict[str, CellRef]:
+    """The cell of each Part 1 heading (一、总体绩效目标 …) up to ``last_row``: where a finding
+    about that part points. The first heading of each kind counts."""
+    found: dict[str, CellRef] = {}
+    for (row, col), value in sorted(grid.cells.items()):
+        if (last_row is not None and row > last_row) or not isinstance(value, str) or len(value) > 80:
+            continue
+        section = section_of(L.field_key(value.split("\n")[0]))
+        if section and PART1_FIELDS[section[0]] not in found:
+            found[PART1_FIELDS[section[0]]] = CellRef(grid.name, ref(row, col))
+    return found
+
+
 def read_contents(grid: Grid, header: int) -> list[tuple[str, str, list[tuple[str, str]]]]:
     """(unit code, unit name, (sheet name, project code) of its projects) in the order of the 目录."""
     units: list[tuple[str, str, list[tuple[str, str]]]] = []
@@ -123,6 +140,7 @@ def build_document(grids: list[Grid], path: str | None = None) -> ReadResult:
             contents = read_contents(grid, header)
         elif part1 is None and _is_own_part1(grid):
             cover, part1, origins.cover = read_part1(grid)
+            origins.part1 = part1_origins(grid, None)
         else:
             others.append((grid, first_table_row(grid)))
     front = None  # the sheet whose rows above its tables (or all of them) are Part 1
@@ -133,6 +151,7 @@ def build_document(grids: list[Grid], path: str | None = None) -> ReadResult:
             front = -best[1]
             grid, first = others[front]
             cover, part1, origins.cover, more = read_sheet_part1(grid, _front_end(grid, first))
+            origins.part1 = part1_origins(grid, _front_end(grid, first))
             notes += more
     framework = cover.get("framework") or load_framework().id
     tables: list[Table] = []

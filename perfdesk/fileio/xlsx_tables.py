@@ -226,7 +226,7 @@ def read_table(grid: Grid, row: int, col: int, end: int,
     last_label_row = header - 1 if header else end
     candidates = [(r, c) for r in range(row, last_label_row + 1) for c, v in grid.row_cells(r) if isinstance(v, str)]
     used: set[tuple[int, int]] = {(row, col)}
-    origin = ProjectOrigin(grid.name)
+    origin = ProjectOrigin(grid.name, table=CellRef(grid.name, ref(row, col)))
     inline: dict[tuple[int, int], str] = {}  # cells holding label and value: the value's text
 
     def take(field: str, inline_ok: bool = False) -> tuple[int, int] | None:
@@ -296,7 +296,7 @@ def read_table(grid: Grid, row: int, col: int, end: int,
             keep("purpose", below)
     spending = take("spending")
     if spending:
-        fields["spending_plan"] = _spending(grid, *spending, used)
+        fields["spending_plan"], origin.checkpoints = _spending(grid, *spending, used)
         keep("spending_plan", spending)
     goals = take("goals", inline_ok=True)
     if goals:
@@ -374,8 +374,9 @@ def _next_filled_row(grid: Grid, row: int, col: int, cols: range | None = None) 
     return below
 
 
-def _spending(grid: Grid, row: int, col: int, used: set) -> SpendingPlan:
-    checkpoints = []
+def _spending(grid: Grid, row: int, col: int, used: set) -> tuple[SpendingPlan, list[CellRef]]:
+    """The plan right of its label, and the cell of each checkpoint's value."""
+    checkpoints, cells = [], []
     column = grid.right_of(row, col)
     label_last = max((c for c, _ in grid.row_cells(row)), default=column - 1)
     values = _next_filled_row(grid, row, column, range(column, label_last + 1))
@@ -387,8 +388,9 @@ def _spending(grid: Grid, row: int, col: int, used: set) -> SpendingPlan:
             used.update({(row, column), (values, column)})
             value = grid.percent(values, column, f"资金支出计划“{label}”")
             checkpoints.append(Checkpoint(label=label, value=value))
+            cells.append(CellRef(grid.name, ref(values, column)))
         column = grid.right_of(row, column)
-    return SpendingPlan(checkpoints=checkpoints)
+    return SpendingPlan(checkpoints=checkpoints), cells
 
 
 def _goals(text: str, exact: bool) -> list[str]:

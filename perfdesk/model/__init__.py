@@ -15,6 +15,7 @@ from perfdesk.model.project import (
     Project,
     SpendingPlan,
 )
+from perfdesk.model.review_marks import Acceptance, ProjectReview, ReviewStatus
 from perfdesk.model.values import ValueKind, ValueReading, parse_value
 
 __all__ = [
@@ -22,5 +23,5 @@ __all__ = [
     "Framework", "available_frameworks", "load_framework", "format_amount", "to_amount", "typed_amount", "without_thousands", "NO_AMOUNT", "Measure",
     "Part1", "SubGoal", "INDICATOR_FIELDS", "INDICATOR_HEADERS", "MONTH_CHECKPOINTS",
     "QUARTER_CHECKPOINTS", "Checkpoint", "Indicator", "Project", "SpendingPlan", "ValueKind",
-    "ValueReading", "parse_value", "KeptCell", "KeptSheet",
+    "ValueReading", "parse_value", "KeptCell", "KeptSheet", "Acceptance", "ProjectReview", "ReviewStatus",
 ]

@@ -21,6 +21,7 @@ from perfdesk.model.framework import DEFAULT_FRAMEWORK
 from perfdesk.model.kept_sheet import KeptSheet
 from perfdesk.model.part1 import Measure, Part1, SubGoal
 from perfdesk.model.project import Indicator, Project
+from perfdesk.model.review_marks import Acceptance
 
 SCHEMA_VERSION = 1
 
@@ -82,6 +83,8 @@ class Document(BaseModel):
     units: list[BudgetUnit] = Field(default_factory=list)
     # Sheets of the clerk's workbook that are none of the above, written back after the tables.
     kept_sheets: list[KeptSheet] = Field(default_factory=list)
+    # Findings about the document as a whole that the bureau's reviewer accepted (已核实，保留).
+    accepted: list[Acceptance] = Field(default_factory=list)
 
     _before: list[Observer] = PrivateAttr(default_factory=list)
     _after: list[Observer] = PrivateAttr(default_factory=list)
@@ -108,6 +111,10 @@ class Document(BaseModel):
 
     def project(self, unit: int, index: int) -> Project:
         return self.units[unit].projects[index]
+
+    def has_review(self) -> bool:
+        """Whether the bureau recorded anything: a status, a comment or an accepted finding."""
+        return bool(self.accepted) or any(not p.review.is_empty for _, _, _, p in self.projects())
 
     def project_count(self) -> int:
         return sum(len(unit.projects) for unit in self.units)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from perfdesk.model.money import to_amount
+from perfdesk.model.review_marks import ProjectReview
 from perfdesk.model.values import ValueReading, parse_value
 
 MONTH_CHECKPOINTS = ("3月底", "6月底", "10月底", "12月底")
@@ -96,6 +97,8 @@ class Project(_Model):
     spending_plan: SpendingPlan = Field(default_factory=SpendingPlan)
     goals: list[str] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
+    # The bureau's review of this project (status, comment, accepted findings); not printed.
+    review: ProjectReview = Field(default_factory=ProjectReview)
 
     @field_validator("budget_total", "budget_fiscal", "budget_other", mode="before")
     @classmethod

@@ -12,7 +12,8 @@ from perfdesk.resources import resource_path
 
 from unit.review_documents import clean_document
 
-KEYS = {"file", "rule", "severity", "message", "project_index", "project_code", "indicator_row", "field"}
+KEYS = {"file", "rule", "severity", "message", "project_index", "project_code", "indicator_row", "field",
+        "sheet", "cell", "project_name", "accepted", "accepted_reason"}
 FIELDS = {"department", "year", "cover", "overall_goal", "sub_goals", "measures", "unit", "code", "name",
           "budget_total", "budget_fiscal", "budget_other", "purpose", "spending_plan", "goals", "indicators",
           "level1", "level2", "level3", "description", "value", "basis"}
@@ -28,7 +29,10 @@ def test_json_lists_every_finding_with_one_based_places(tmp_path, capsys):
     cost = [r for r in records if r["rule"] == "cost-above-budget"]
     assert cost == [{"file": str(path), "rule": "cost-above-budget", "severity": "error",
                      "message": cost[0]["message"], "project_index": 2, "project_code": "13030624P000011100023",
-                     "indicator_row": 7, "field": "value"}]
+                     "indicator_row": 7, "field": "value",
+                     # the official layout: header on row 9, so indicator row 7 is row 16; 指标值 is column F
+                     "sheet": "2.拨付邓庆久等人参照行政退休人员待遇资金", "cell": "F16",
+                     "project_name": "拨付邓庆久等人参照行政退休人员待遇资金", "accepted": False, "accepted_reason": None}]
     assert "30.75" in cost[0]["message"] and "1.87" in cost[0]["message"]
     code = [r for r in records if r["rule"] == "code-year"]
     assert [(r["project_index"], r["indicator_row"], r["field"]) for r in code] == [(4, None, "code"), (7, None, "code"),

@@ -1,0 +1,62 @@
+"""Findings the bureau's reviewer accepted (已核实，保留): which finding an :class:`Acceptance`
+names, making one for a finding, and telling the accepted findings apart.
+
+A finding is named by its rule, its field and ``where`` it stands in words a reviewer would
+use: the indicator row's ``一级/二级/三级`` text, or ``第 N 条`` for the N-th goal, sub-goal,
+measure or plan checkpoint. The row's text rather than its number, so that an accepted
+finding stays accepted when the clerk inserts a row above it, and comes back when the clerk
+rewrites that row.
+"""
+
+from __future__ import annotations
+
+from perfdesk.model import Acceptance, Document, Project
+from perfdesk.review.findings import Finding
+
+
+def _project(finding: Finding, document: Document) -> Project | None:
+    if finding.unit is None or finding.project is None:
+        return None
+    try:
+        return document.units[finding.unit].projects[finding.project]
+    except IndexError:
+        return None
+
+
+def where_of(finding: Finding, document: Document) -> str:
+    """Where the finding stands, in the words an acceptance keeps."""
+    project = _project(finding, document)
+    if finding.row is not None and project is not None and finding.row < len(project.indicators):
+        row = project.indicators[finding.row]
+        return f"{row.level1}/{row.level2}/{row.level3}"
+    if finding.item is not None:
+        return f"第 {finding.item + 1} 条"
+    if finding.unit is not None and finding.project is None and finding.unit < len(document.units):
+        return document.units[finding.unit].label
+    return ""
+
+
+def accept(finding: Finding, document: Document, reason: str) -> Acceptance:
+    """The acceptance of ``finding`` with the reviewer's reason."""
+    return Acceptance(rule=finding.rule, field=finding.field or "", where=where_of(finding, document),
+                      reason=reason.strip())
+
+
+def acceptances_of(finding: Finding, document: Document) -> list[Acceptance]:
+    """The list an acceptance of ``finding`` belongs in: its project's, else the document's."""
+    project = _project(finding, document)
+    return project.review.accepted if project is not None else document.accepted
+
+
+def acceptance(finding: Finding, document: Document) -> Acceptance | None:
+    """The reviewer's acceptance of this finding, or None when it stands open."""
+    wanted = (finding.rule, finding.field or "", where_of(finding, document))
+    return next((a for a in acceptances_of(finding, document) if a.key() == wanted), None)
+
+
+def split_accepted(findings: list[Finding], document: Document) -> tuple[list[Finding], list[Finding]]:
+    """(open findings, accepted findings), each in the order given."""
+    open_, accepted = [], []
+    for finding in findings:
+        (accepted if acceptance(finding, document) else open_).append(finding)
+    return open_, accepted
