@@ -137,9 +137,14 @@ def run_check(args: Any, out: TextIO | None = None) -> int:
     annotate, summary, report = (getattr(args, name, None) for name in ("annotate", "summary", "report"))
     names = expand(args.files)
     if annotate:
-        _one_file(names, "--annotate")
+        from perfdesk.papers.annotate import refuse_paths
+
+        refuse_paths(Path(_one_file(names, "--annotate")), Path(annotate))  # before a long check, not after
     if report:
         _one_file(names, "--report")
+    for option, target, suffix in (("--summary", summary, ".xlsx"), ("--report", report, ".pdf")):
+        if target and Path(target).suffix.lower() != suffix:
+            raise PerfdeskError(f"{option} 要写出 {suffix} 文件，“{Path(target).name}”的扩展名不对。")
     status = 0
     records: list[dict[str, Any]] = []
     results: list[CheckedFile] = []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from perfdesk.errors import FileFormatError, PerfdeskError, SaveError
 from perfdesk.fileio.json_io import document_json, read_json
-from perfdesk.fileio.read_result import ReadResult
+from perfdesk.fileio.read_result import Origins, ReadResult
 from perfdesk.fileio.safe_save import replace_file
 from perfdesk.fileio.xlsx_cells import sniff
 from perfdesk.fileio.xlsx_read import open_workbook
@@ -67,19 +67,24 @@ def open_document(path: str | os.PathLike) -> ReadResult:
         raise FileFormatError(f"文件内容无法理解（{type(error).__name__}: {error}）。", path=str(path)) from error
 
 
-def document_bytes(document: Document, path: str | os.PathLike, marked: bool = True) -> bytes:
+def document_bytes(document: Document, path: str | os.PathLike, marked: bool = True,
+                   origins: Origins | None = None) -> bytes:
+    """The file's content; ``origins``, when given, records where a workbook holds each field."""
     suffix = _suffix(Path(path), SaveError)
     try:
-        return workbook_bytes(document, marked) if suffix == ".xlsx" else document_json(document)
+        return workbook_bytes(document, marked, origins) if suffix == ".xlsx" else document_json(document)
     except PerfdeskError:
         raise
     except Exception as error:  # noqa: BLE001
         raise SaveError(f"无法生成文件内容（{type(error).__name__}: {error}），原来的文件没有改动。") from error
 
 
-def save_document(document: Document, path: str | os.PathLike, marked: bool = True) -> None:
-    """Save atomically; the previous version is kept as ``<stem>~<suffix>``. Raises SaveError."""
-    replace_file(path, document_bytes(document, path, marked))
+def save_document(document: Document, path: str | os.PathLike, marked: bool = True) -> Origins:
+    """Save atomically; the previous version is kept as ``<stem>~<suffix>``. Raises SaveError.
+    Returns where the saved file holds each field (empty for JSON)."""
+    origins = Origins()
+    replace_file(path, document_bytes(document, path, marked, origins))
+    return origins
 
 
 def new_template(department: str = "", year: int | None = None) -> Document:

@@ -16,6 +16,7 @@ FORMAT_VERSION = 1
 
 PART1_SHEET = "第一部分"
 CONTENTS_SHEET = "目录"
+REVIEW_SHEET = "审核意见"  # the bureau's review marks (review_sheet), after the project sheets
 MAX_SHEET_NAME = 31
 MAX_CELL_TEXT = 32767  # Excel's limit for one cell
 

@@ -1,4 +1,5 @@
-"""Read a workbook into a Document: Part 1 and cover, the 目录, the project tables.
+"""Read a workbook into a Document: Part 1 and cover, the 目录, the project tables, the
+bureau's 审核意见 (``review_sheet``).
 
 The whole file is read into plain records first and the Document is built only at the end,
 so a failure anywhere leaves nothing half-loaded. Workbooks perfdesk wrote (marked with a
@@ -11,6 +12,7 @@ from perfdesk.errors import FileFormatError
 from perfdesk.fileio import layout as L
 from perfdesk.fileio.grid import Grid, column_letter, render
 from perfdesk.fileio.read_result import CellRef, Origins, ReadNote, ReadResult
+from perfdesk.fileio.review_sheet import read_review_sheet, review_columns
 from perfdesk.fileio.sheet_part1 import cover_value, part1_signals, read_sheet_part1
 from perfdesk.importers.context import section_of
 from perfdesk.fileio.xlsx_cells import Number, read_cells
@@ -134,9 +136,12 @@ def build_document(grids: list[Grid], path: str | None = None) -> ReadResult:
     part1: Part1 | None = None
     contents: list[tuple[str, str, list[tuple[str, str]]]] | None = None
     others: list[tuple[Grid, int | None]] = []  # sheets to read tables from, and their first table row
+    review: Grid | None = None  # the bureau's 审核意见, read once the projects are known
     for grid in grids:
         header = _contents_header(grid) if contents is None else None
-        if header is not None:  # the first 目录 is ours: a kept sheet is written after it
+        if review is None and review_columns(grid) is not None:
+            review = grid
+        elif header is not None:  # the first 目录 is ours: a kept sheet is written after it
             contents = read_contents(grid, header)
         elif part1 is None and _is_own_part1(grid):
             cover, part1, origins.cover = read_part1(grid)
@@ -179,6 +184,9 @@ def build_document(grids: list[Grid], path: str | None = None) -> ReadResult:
     for table in tables:
         origins.add(table.project, table.origin)
     document = Document(**cover, part1=part1 or Part1(), units=units, kept_sheets=kept)
+    if review is not None:
+        notes += read_review_sheet(review, document)
+        _note_unread_rows(review, notes)
     return ReadResult(document, notes, origins)
 
 

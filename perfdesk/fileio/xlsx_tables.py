@@ -144,6 +144,8 @@ def _anchors(grid: Grid) -> list[tuple[int, int]]:
     return [(r, c) for r, cells in sorted(grid.by_row.items()) for c, v in cells
             if field_of(v) == "code" and _names_near(grid, r)
             and c == (1 if grid.exact else cells[0][0])  # the label column, never a value cell
+            # a list of projects (项目编码 | 项目名称 | 预算数 as column headers) is no table
+            and not _is_label(grid.raw(r, grid.right_of(r, c)))
             # perfdesk's own layout has 项目名称 in column D of the anchor row, so a unit line
             # whose unit is named 项目编码 is never taken for a table
             and (not grid.exact or any(k == 4 and field_of(x) == "name" for k, x in grid.row_cells(r)))]

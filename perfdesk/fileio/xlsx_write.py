@@ -1,5 +1,6 @@
 """Write a document as the native .xlsx: a Part 1 sheet, a 目录 sheet, one sheet per project,
-then the clerk's sheets perfdesk does not understand, as kept (see ``kept_sheets``).
+the bureau's 审核意见 when there is any (see ``review_sheet``), then the clerk's sheets
+perfdesk does not understand, as kept (see ``kept_sheets``).
 
 Each project sheet is the official 7-column table of DOMAIN.md §2 (merges, borders, wrapped
 text, widths, estimated row heights, A4 portrait fitted to the page width, the indicator
@@ -31,6 +32,8 @@ from openpyxl.writer.excel import ExcelWriter
 from perfdesk.errors import SaveError
 from perfdesk.fileio import layout as L
 from perfdesk.fileio.kept_sheets import kept_sheet_names
+from perfdesk.fileio.read_result import CellRef, Origins, ProjectOrigin
+from perfdesk.fileio.review_sheet import write_review_sheet
 from perfdesk.model import Document, KeptSheet, Project, load_framework
 from perfdesk.model.numbering import chinese_number
 
@@ -140,7 +143,15 @@ def _spans(count: int) -> list[int]:
     return [base + (1 if i < extra else 0) for i in range(count)]
 
 
-def write_project_sheet(ws, number: int, unit_label: str, project: Project) -> None:
+# Where each project field stands on its sheet (DOMAIN.md §2); the indicator header is row 9.
+FIELD_CELLS = {"code": "B3", "name": "E3", "budget_total": "C4", "budget_fiscal": "E4", "budget_other": "G4",
+               "purpose": "B5", "spending_plan": "A6", "goals": "B8"}
+INDICATOR_COLUMNS = dict(zip(("level1", "level2", "level3", "description", "value", "basis"), "ABCDFG"))
+
+
+def write_project_sheet(ws, number: int, unit_label: str, project: Project,
+                        origin: ProjectOrigin | None = None) -> None:
+    """One project's table; ``origin``, when given, records where each field was written."""
     where = f"第 {number} 个项目"
     for column, width in WIDTHS.items():
         ws.column_dimensions[column].width = width
@@ -153,27 +164,27 @@ def write_project_sheet(ws, number: int, unit_label: str, project: Project) -> N
     ws.merge_cells("F2:G2")
 
     _text(ws, "A3", L.CODE, where, CENTER, BOLD)
-    _text(ws, "B3", project.code, where + "的项目编码", CENTER)
+    _text(ws, FIELD_CELLS["code"], project.code, where + "的项目编码", CENTER)
     _merge(ws, "B3:C3")
     _text(ws, "D3", L.NAME, where, CENTER, BOLD)
-    _text(ws, "E3", project.name, where + "的项目名称", LEFT)
+    _text(ws, FIELD_CELLS["name"], project.name, where + "的项目名称", LEFT)
     _merge(ws, "E3:G3")
     _height(ws, 3, [("B", "C", project.code), ("E", "G", project.name)])
 
     _text(ws, "A4", L.BUDGET_BLOCK, where, CENTER, BOLD)
     _merge(ws, "A4:A5")
     _text(ws, "B4", L.TOTAL, where, CENTER, BOLD)
-    _number(ws, "C4", project.budget_total, "0.00")
+    _number(ws, FIELD_CELLS["budget_total"], project.budget_total, "0.00")
     _text(ws, "D4", L.FISCAL, where, CENTER, BOLD)
-    _number(ws, "E4", project.budget_fiscal, "0.00")
+    _number(ws, FIELD_CELLS["budget_fiscal"], project.budget_fiscal, "0.00")
     _text(ws, "F4", L.OTHER, where, CENTER, BOLD)
-    _number(ws, "G4", project.budget_other, "0.00")
+    _number(ws, FIELD_CELLS["budget_other"], project.budget_other, "0.00")
     _height(ws, 4, [("D", "D", L.FISCAL)])
-    _text(ws, "B5", project.purpose, where + "的资金用途", LEFT)
+    _text(ws, FIELD_CELLS["purpose"], project.purpose, where + "的资金用途", LEFT)
     _merge(ws, "B5:G5")
     _height(ws, 5, [("B", "G", project.purpose), ("A", "A", "")])
 
-    _text(ws, "A6", L.SPENDING, where, CENTER, BOLD)
+    _text(ws, FIELD_CELLS["spending_plan"], L.SPENDING, where, CENTER, BOLD)
     _merge(ws, "A6:A7")
     checkpoints = project.spending_plan.checkpoints
     if len(checkpoints) > 6:
@@ -185,6 +196,8 @@ def write_project_sheet(ws, number: int, unit_label: str, project: Project) -> N
         value = None if checkpoint.value is None else checkpoint.value.scaleb(-2)
         _number(ws, f"{first}7", value, _percent_format(checkpoint.value))
         ws[f"{first}7"].alignment = CENTER
+        if origin is not None:
+            origin.checkpoints.append(CellRef(ws.title, f"{first}7"))
         if span > 1:
             _merge(ws, f"{first}6:{last}6")
             _merge(ws, f"{first}7:{last}7")
@@ -194,12 +207,13 @@ def write_project_sheet(ws, number: int, unit_label: str, project: Project) -> N
 
     goals = "\n".join(f"{i}.{goal}" for i, goal in enumerate(project.goals, 1))
     _text(ws, "A8", L.GOALS, where, CENTER, BOLD)
-    _text(ws, "B8", goals, where + "的绩效目标", LEFT)
+    _text(ws, FIELD_CELLS["goals"], goals, where + "的绩效目标", LEFT)
     _merge(ws, "B8:G8")
     _height(ws, 8, [("B", "G", goals)])
 
     header = 9
-    for column, label in zip("ABCDFG", ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据")):
+    for column, label in zip(INDICATOR_COLUMNS.values(), ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值",
+                                                          "指标值确定依据")):
         _text(ws, f"{column}{header}", label, where, CENTER, BOLD)
     _merge(ws, f"D{header}:E{header}")
     _height(ws, header, [("G", "G", "指标值确定依据")])
@@ -210,6 +224,13 @@ def write_project_sheet(ws, number: int, unit_label: str, project: Project) -> N
     # deletes rows inside, so reading tells the table's own rows (an empty indicator among
     # them) from blank or bordered rows and anything typed below (xlsx_tables).
     ws.print_area = f"A1:G{header + len(project.indicators)}"
+    if origin is not None:
+        sheet = ws.title
+        origin.table = CellRef(sheet, "A3")
+        origin.fields = {field: CellRef(sheet, cell) for field, cell in FIELD_CELLS.items()}
+        origin.goals = [CellRef(sheet, FIELD_CELLS["goals"])] * len(project.goals)
+        origin.indicators = [{field: CellRef(sheet, f"{column}{header + 1 + i}")
+                              for field, column in INDICATOR_COLUMNS.items()} for i in range(len(project.indicators))]
 
 
 def _write_indicators(ws, first: int, project: Project, where: str) -> None:
@@ -217,7 +238,7 @@ def _write_indicators(ws, first: int, project: Project, where: str) -> None:
     for offset, indicator in enumerate(rows):
         row = first + offset
         label = f"{where}第 {offset + 1} 行指标"
-        for column, text in zip("ABCDFG", indicator.cells()):
+        for column, text in zip(INDICATOR_COLUMNS.values(), indicator.cells()):
             _text(ws, f"{column}{row}", text, label, CENTER if column in "AB" else LEFT)
         _merge(ws, f"D{row}:E{row}")
         _height(ws, row, [("A", "A", indicator.level1), ("B", "B", indicator.level2),
@@ -253,14 +274,21 @@ def _print_setup(ws) -> None:
     ws.page_margins.top = ws.page_margins.bottom = 0.75
 
 
-def write_part1_sheet(ws, document: Document) -> None:
+def write_part1_sheet(ws, document: Document, origins: Origins | None = None) -> None:
+    """The cover fields and Part 1; ``origins``, when given, records the cover cells and the
+    three headings' cells (where findings about them point)."""
+    origins = origins if origins is not None else Origins()
     ws.column_dimensions["A"].width = 20
     ws.column_dimensions["B"].width = 80
     widths = {"A": 20, "B": 80}
     row = 1
 
-    def put(label: str, text: str, where: str, font: Font = BODY) -> None:
+    def put(label: str, text: str, where: str, font: Font = BODY, field: str | None = None) -> None:
         nonlocal row
+        if field in ("overall_goal", "sub_goals", "measures"):
+            origins.part1[field] = CellRef(ws.title, f"A{row}")
+        elif field:
+            origins.cover[field] = CellRef(ws.title, f"B{row}")
         _text(ws, f"A{row}", label, where, LEFT, BOLD if label else BODY, box=False)
         _text(ws, f"B{row}", text, where, TOP_LEFT, font, box=False)
         lines = max(_lines(text, widths["B"]), _lines(label, widths["A"]))
@@ -283,23 +311,24 @@ def write_part1_sheet(ws, document: Document) -> None:
             _text(ws, f"A{row}", label, "封面", LEFT, BOLD, box=False)
             ws[f"B{row}"].value = year
             ws[f"B{row}"].alignment = LEFT
+            origins.cover[field] = CellRef(ws.title, f"B{row}")
             row += 1
         else:
-            put(label, cover[field], f"封面的“{label}”")
+            put(label, cover[field], f"封面的“{label}”", field=field)
     row += 1
     _text(ws, f"A{row}", L.PART1_TITLE, "第一部分", LEFT, TITLE, box=False)
     ws.merge_cells(f"A{row}:B{row}")
     row += 1
     part1 = document.part1
     for i, paragraph in enumerate(part1.overall_goal.split("\n")):
-        put(L.OVERALL_GOAL if i == 0 else "", paragraph, "总体绩效目标")
-    put(L.SUB_GOALS, "", "分项绩效目标")
+        put(L.OVERALL_GOAL if i == 0 else "", paragraph, "总体绩效目标", field="overall_goal" if i == 0 else None)
+    put(L.SUB_GOALS, "", "分项绩效目标", field="sub_goals")
     for i, sub_goal in enumerate(part1.sub_goals, 1):
         where = f"第 {i} 个分项绩效目标"
         put(f"（{chinese_number(i)}）", sub_goal.title, where, BOLD)
         put(L.SUB_GOAL_GOAL, sub_goal.goal, where)
         put(L.SUB_GOAL_INDICATORS, sub_goal.indicators, where)
-    put(L.MEASURES, "", "工作保障措施")
+    put(L.MEASURES, "", "工作保障措施", field="measures")
     for i, measure in enumerate(part1.measures, 1):
         put(f"{chinese_number(i)}、", measure.text, f"第 {i} 条保障措施")
         for j, item in enumerate(measure.items, 1):
@@ -373,9 +402,11 @@ def write_kept_sheet(ws, sheet: KeptSheet) -> None:
         ws.merge_cells(ref)
 
 
-def build_workbook(document: Document, marked: bool = True) -> Workbook:
+def build_workbook(document: Document, marked: bool = True, origins: Origins | None = None) -> Workbook:
     """The openpyxl workbook for ``document``. ``marked`` stamps it as written by perfdesk
-    (read back exactly); a blank template for hand filling is left unmarked (read tolerantly)."""
+    (read back exactly); a blank template for hand filling is left unmarked (read tolerantly).
+    ``origins``, when given, records where each field was written (so that findings name the
+    cells of the file just saved, as they name those of a file just opened)."""
     wb = Workbook()
     wb.remove(wb.active)
     part1 = wb.create_sheet(L.PART1_SHEET)
@@ -385,12 +416,18 @@ def build_workbook(document: Document, marked: bool = True) -> Workbook:
         number = document.project_number(u, p)
         name = L.sheet_title(number, project.name)
         names.append(name)
-        write_project_sheet(wb.create_sheet(name), number, unit.label, project)
+        origin = ProjectOrigin(name) if origins is not None else None
+        write_project_sheet(wb.create_sheet(name), number, unit.label, project, origin)
+        if origins is not None:
+            origins.add(project, origin)
+    taken = [L.PART1_SHEET, L.CONTENTS_SHEET, *names]
+    if document.has_review():
+        taken.append(L.REVIEW_SHEET)  # a clerk's own sheet of that name, kept, is renamed beside it
+        write_review_sheet(wb.create_sheet(L.REVIEW_SHEET), document)
     if document.kept_sheets:
-        taken = [L.PART1_SHEET, L.CONTENTS_SHEET, *names]
         for sheet, name in zip(document.kept_sheets, kept_sheet_names(document.kept_sheets, taken)):
             write_kept_sheet(wb.create_sheet(name), sheet)
-    write_part1_sheet(part1, document)
+    write_part1_sheet(part1, document, origins)
     write_contents_sheet(contents, document, names)
     wb.properties.creator = "perfdesk"
     wb.properties.title = _clean(document.title, "标题")
@@ -400,8 +437,8 @@ def build_workbook(document: Document, marked: bool = True) -> Workbook:
     return wb
 
 
-def workbook_bytes(document: Document, marked: bool = True) -> bytes:
-    wb = build_workbook(document, marked)
+def workbook_bytes(document: Document, marked: bool = True, origins: Origins | None = None) -> bytes:
+    wb = build_workbook(document, marked, origins)
     buffer = io.BytesIO()
     with _FixedDateZip(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).write_data()

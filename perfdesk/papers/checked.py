@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from perfdesk.errors import PerfdeskError
-from perfdesk.fileio import ReadNote, open_document
+from perfdesk.fileio import Origins, ReadNote, open_document
 from perfdesk.model import Document
 from perfdesk.papers.locate import Located, locate
-from perfdesk.review import ReviewRules, check_document, count_by_severity
+from perfdesk.review import Finding, ReviewRules, check_document, count_by_severity
 
 UNREADABLE = "file-unreadable"
 
@@ -83,16 +83,27 @@ def check_file(name: str, rules: ReviewRules | None = None, keep_document: bool 
         result = open_document(path)
     except (PerfdeskError, OSError, ValueError) as error:  # ValueError: e.g. pydantic on a bad file
         return CheckedFile(name, failure=_read_failure(path, error))
-    document = result.document
-    checked = CheckedFile(name, notes=result.notes, facts=DocumentFacts.of(document),
-                          document=document if keep_document else None)
     try:
-        checked.located = locate(check_document(document, rules=rules), document, result.origins)
+        checked = checked_document(name, result.document, result.origins, rules=rules)
     except Exception as error:  # noqa: BLE001 - one file's failed review must not stop the others
         from perfdesk.cli.main import describe_bug
 
-        checked.failure = f"审核“{path}”时出现内部错误（{describe_bug(error)}），请把这一行告诉维护人员。"
+        return CheckedFile(name, notes=result.notes, facts=DocumentFacts.of(result.document),
+                           failure=f"审核“{path}”时出现内部错误（{describe_bug(error)}），请把这一行告诉维护人员。")
+    checked.notes = result.notes
+    if not keep_document:
+        checked.document = None
     return checked
+
+
+def checked_document(name: str, document: Document, origins: Origins | None = None,
+                     findings: list[Finding] | None = None, rules: ReviewRules | None = None) -> CheckedFile:
+    """The review of a document already open (the window's): ``findings`` if the caller has
+    them current, else checked here; placed on the cells of ``origins``."""
+    if findings is None:
+        findings = check_document(document, rules=rules)
+    return CheckedFile(name, located=locate(findings, document, origins), facts=DocumentFacts.of(document),
+                       document=document)
 
 
 def workers(count: int, jobs: int | None = None) -> int:

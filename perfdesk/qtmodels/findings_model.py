@@ -2,15 +2,19 @@
 
 Groups are "document" (cover, Part 1, units) and one per project, in print order, titled
 ``3. 科技创新扶持资金`` as the project prints. A severity filter hides findings (and groups
-left empty). The model is rebuilt with a reset when findings change: it is small, and the
-view keeps its expanded groups by :data:`GroupKeyRole`.
+left empty). Findings the bureau accepted (已核实，保留) are hidden unless asked for, and then
+shown greyed with the reason. The place column names the cell of the clerk's workbook the
+finding is about (``工作表“3.…” F15 第 6 行 指标值``) when a locator is set. The model is rebuilt
+with a reset when findings change: it is small, and the view keeps its expanded groups by
+:data:`GroupKeyRole`.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from perfdesk.model import Document
@@ -24,6 +28,7 @@ COLUMN_COUNT = 3
 FindingRole = Qt.ItemDataRole.UserRole + 1   # the Finding (None on group rows)
 GroupKeyRole = Qt.ItemDataRole.UserRole + 2  # (unit, project) or (-1, -1) for the document group
 SeverityRole = Qt.ItemDataRole.UserRole + 3  # "error" | "warning" | "hint" on finding rows
+AcceptedRole = Qt.ItemDataRole.UserRole + 4  # the reviewer's reason on accepted findings, else None
 
 _GROUP = 0  # internalId of group rows; a finding's internalId is its group's uid
 _ICONS = {Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
@@ -57,6 +62,9 @@ class FindingsModel(QAbstractItemModel):
         self._groups: list[_Group] = []
         self._group_rows: dict[tuple[int, int], int] = {}
         self._uid_rows: dict[int, int] = {}
+        self._accepted: dict[Finding, str] = {}  # accepted finding → the reviewer's reason
+        self._show_accepted = False
+        self._locate: Callable[[Finding], Any] | None = None  # finding → CellRef or None
 
     # ------------------------------------------------------------------ input
     def set_document(self, document: Document) -> None:
@@ -66,14 +74,41 @@ class FindingsModel(QAbstractItemModel):
         self._set_groups([])
         self.endResetModel()
 
-    def set_findings(self, findings: list[Finding]) -> None:
-        """Show new findings, telling views only about the groups that changed.
+    def set_findings(self, findings: list[Finding], accepted: dict[Finding, str] | None = None) -> None:
+        """Show new findings, telling views only about the groups that changed. ``accepted``:
+        the findings the bureau accepted, with the reason given.
 
         After one edit usually a single project's group differs; views keep their scroll
         position and expanded groups, and a 300-project document updates in milliseconds.
         """
         self._all = list(findings)
+        self._accepted = dict(accepted or {})
         self._apply(self._grouped())
+
+    def set_show_accepted(self, show: bool) -> None:
+        self.beginResetModel()
+        self._show_accepted = show
+        self._set_groups(self._grouped())
+        self.endResetModel()
+
+    def set_locator(self, locate: Callable[[Finding], Any] | None) -> None:
+        """``locate(finding)``: the cell of the clerk's workbook (a CellRef), or None."""
+        self._locate = locate
+        if self._groups:
+            self.dataChanged.emit(self.index(0, COL_PLACE), self.index(len(self._groups) - 1, COL_PLACE))
+            for row, group in enumerate(self._groups):
+                if group.findings:
+                    self.dataChanged.emit(self.createIndex(0, COL_PLACE, group.uid),
+                                          self.createIndex(len(group.findings) - 1, COL_PLACE, group.uid))
+
+    def accepted_reason(self, finding: Finding) -> str | None:
+        return self._accepted.get(finding)
+
+    def place_text(self, finding: Finding, with_project: bool = False) -> str:
+        """Where the finding is: the workbook's sheet and cell when known, then in words."""
+        words = finding.place(with_project=with_project)
+        cell = self._locate(finding) if self._locate is not None else None
+        return f"{cell} {words}".strip() if cell is not None else words
 
     def set_visible_severities(self, severities: set[Severity]) -> None:
         self.beginResetModel()
@@ -91,7 +126,7 @@ class FindingsModel(QAbstractItemModel):
     def _grouped(self) -> list[_Group]:
         groups: dict[tuple[int, int], _Group] = {}
         for finding in self._all:
-            if finding.severity not in self._visible:
+            if finding.severity not in self._visible or (finding in self._accepted and not self._show_accepted):
                 continue
             key = (-1, -1) if finding.project is None else (finding.unit, finding.project)
             group = groups.get(key)
@@ -234,10 +269,18 @@ class FindingsModel(QAbstractItemModel):
             return finding
         if role == SeverityRole:
             return finding.severity.value
+        if role == AcceptedRole:
+            return self._accepted.get(finding)
+        if role == Qt.ItemDataRole.ForegroundRole and finding in self._accepted:
+            return QColor(Qt.GlobalColor.gray)
         if role == GroupKeyRole:
             return (-1, -1) if finding.project is None else (finding.unit, finding.project)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == COL_MESSAGE:
+                reason = self._accepted.get(finding)
+                if reason is not None:
+                    mark = self.tr("Accepted by the reviewer")
+                    return f"〔{mark}〕{finding.message}" + (f"\n{reason}" if reason and role != Qt.ItemDataRole.DisplayRole else "")
                 if role == Qt.ItemDataRole.ToolTipRole and finding.fix is not None:
                     offer = self.tr("Fix available:")  # outside the f-string, where lupdate finds it
                     return f"{finding.message}\n{offer} {finding.fix.label}"
@@ -246,7 +289,7 @@ class FindingsModel(QAbstractItemModel):
                 return self.severity_text(finding.severity)
             if column == COL_PLACE:
                 # The group row already names the project; here only the cell within it.
-                return finding.place(with_project=role == Qt.ItemDataRole.ToolTipRole)
+                return self.place_text(finding, with_project=role == Qt.ItemDataRole.ToolTipRole)
         if role == Qt.ItemDataRole.DecorationRole and column == COL_MESSAGE:
             style = QApplication.style() if QApplication.instance() else None
             return style.standardIcon(_ICONS[finding.severity]) if style else None

@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QFont, QUndoCommand, QUndoStack
 
-from perfdesk.model import Change, Document, format_amount
+from perfdesk.model import Change, Document, ReviewStatus, format_amount
 from perfdesk.undo import MoveCommand, MoveProjectCommand, UpdateCommand
 
 ROW_DOCUMENT = 0
@@ -31,18 +31,20 @@ KindRole = Qt.ItemDataRole.UserRole + 1      # "document" | "part1" | "unit" | "
 LocationRole = Qt.ItemDataRole.UserRole + 2  # (unit index, project index), -1 where not applicable
 NumberRole = Qt.ItemDataRole.UserRole + 3    # a project's printed number (1-based across the document)
 AmountRole = Qt.ItemDataRole.UserRole + 4    # a project's 预算数 as printed ("300.00"), or None
+ReviewRole = Qt.ItemDataRole.UserRole + 5    # a project's review status ("需修改", "已通过"), None if 未审
 
 # Roles as plain ints (cheaper to compare than PySide6 enum members; data() runs per row per paint).
 _DISPLAY, _EDIT, _TOOLTIP, _FONT = (int(role.value) for role in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.FontRole))
-_HANDLED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _FONT, KindRole, LocationRole, NumberRole, AmountRole})
+_HANDLED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _FONT, KindRole, LocationRole, NumberRole, AmountRole,
+                            ReviewRole})
 _NODE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE_NODE_FLAGS = (_NODE_FLAGS | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
                         | Qt.ItemFlag.ItemIsDropEnabled)
 
 _TOP = 0  # internalId of top-level rows; a project's internalId is its unit's stable key
-_PROJECT_DISPLAY_FIELDS = {"name", "budget_total", "code"}
+_PROJECT_DISPLAY_FIELDS = {"name", "budget_total", "code", "review"}
 
 
 _UNIT_LABEL = re.compile(r"(\d{6})\s*(\S.*)")
@@ -157,6 +159,11 @@ class DocumentTreeModel(QAbstractItemModel):
                 return None
             total = self._document.project(unit, project).budget_total
             return None if total is None else format_amount(total)
+        if role == ReviewRole:
+            if kind != "project":
+                return None
+            status = self._document.project(unit, project).review.status
+            return None if status is ReviewStatus.UNREVIEWED else status.value
         if role == KindRole:
             return kind
         if role == LocationRole:
@@ -206,7 +213,10 @@ class DocumentTreeModel(QAbstractItemModel):
             number = self._document.project_number(unit, project)
             budget = (self.tr("Budget: %1 (10,000 yuan)").replace("%1", format_amount(item.budget_total))
                       if item.budget_total is not None else "")
-            return "\n".join(text for text in (f"{number}.{item.title}", item.code, budget) if text)
+            review = item.review
+            verdict = "" if review.is_empty else (
+                self.tr("Review: %1").replace("%1", review.status.value) + (f"\n{review.comment}" if review.comment else ""))
+            return "\n".join(text for text in (f"{number}.{item.title}", item.code, budget, verdict) if text)
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:

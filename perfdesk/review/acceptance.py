@@ -10,8 +10,8 @@ rewrites that row.
 
 from __future__ import annotations
 
-from perfdesk.model import Acceptance, Document, Project
-from perfdesk.review.findings import Finding
+from perfdesk.model import Acceptance, Document, Project, ProjectReview
+from perfdesk.review.findings import Finding, Update
 
 
 def _project(finding: Finding, document: Document) -> Project | None:
@@ -60,3 +60,18 @@ def split_accepted(findings: list[Finding], document: Document) -> tuple[list[Fi
     for finding in findings:
         (accepted if acceptance(finding, document) else open_).append(finding)
     return open_, accepted
+
+
+def acceptance_update(finding: Finding, document: Document, reason: str | None) -> Update:
+    """The document update that accepts ``finding`` with ``reason`` (replacing an earlier
+    acceptance of it), or with ``reason`` None takes its acceptance back. In the argument order
+    of ``Document.update_item`` / ``UpdateCommand``, so the window pushes it as one undo step."""
+    wanted = (finding.rule, finding.field or "", where_of(finding, document))
+    kept = [a for a in acceptances_of(finding, document) if a.key() != wanted]
+    if reason is not None:
+        kept.append(accept(finding, document, reason))
+    project = _project(finding, document)
+    if project is None:
+        return ("document", {"accepted": kept}, None, None, None)
+    review = ProjectReview(status=project.review.status, comment=project.review.comment, accepted=kept)
+    return ("project", {"review": review}, finding.project, finding.unit, None)

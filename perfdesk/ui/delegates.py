@@ -28,7 +28,7 @@ from perfdesk.qtmodels.indicator_model import (
     COL_LEVEL2,
     IndicatorTableModel,
 )
-from perfdesk.qtmodels.tree_model import AmountRole, NumberRole
+from perfdesk.qtmodels.tree_model import AmountRole, NumberRole, ReviewRole
 
 
 def _choices(current: str, names: list[str]) -> list[str]:
@@ -120,9 +120,14 @@ class IndicatorDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+# The bureau's verdict on a project, drawn before its amount: red asks for changes, green passed.
+REVIEW_COLORS = {"需修改": QColor(192, 0, 0), "已通过": QColor(0, 128, 0)}
+
+
 class NumberedNodeDelegate(QStyledItemDelegate):
-    """Shows a project as ``3. 科技创新扶持资金 …   300.00``: the number (NumberRole) in front,
-    the name cut short with … where the tree is narrow, the amount (AmountRole) right-aligned."""
+    """Shows a project as ``3. 科技创新扶持资金 …  〔需修改〕 300.00``: the number (NumberRole) in
+    front, the name cut short with … where the tree is narrow, the bureau's review status
+    (ReviewRole) and the amount (AmountRole) right-aligned."""
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
         super().initStyleOption(option, index)
@@ -134,16 +139,19 @@ class NumberedNodeDelegate(QStyledItemDelegate):
         """For a project row with an amount: (name as drawn, amount, name rect, amount rect).
 
         The name gets what the amount leaves and is cut with … ; None for any other row."""
-        if not index.data(AmountRole):
+        if not (index.data(AmountRole) or index.data(ReviewRole)):
             return None
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         return self._layout(opt, index)
 
     def _layout(self, opt: QStyleOptionViewItem, index: QModelIndex) -> tuple[str, str, QRect, QRect]:
-        amount = index.data(AmountRole)
+        amount = index.data(AmountRole) or ""
         suffix = f"  {amount}"  # the display text ends with the amount; it is drawn apart here
-        label = opt.text[:-len(suffix)] if opt.text.endswith(suffix) else opt.text
+        label = opt.text[:-len(suffix)] if amount and opt.text.endswith(suffix) else opt.text
+        status = index.data(ReviewRole)
+        if status:
+            amount = f"〔{status}〕 {amount}".rstrip()
         widget = opt.widget
         style = widget.style() if widget else QApplication.style()
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, opt, widget) + 1
@@ -156,7 +164,7 @@ class NumberedNodeDelegate(QStyledItemDelegate):
         return shown, amount, label_rect, amount_rect
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        if not index.data(AmountRole):
+        if not (index.data(AmountRole) or index.data(ReviewRole)):
             super().paint(painter, option, index)
             return
         opt = QStyleOptionViewItem(option)
@@ -175,6 +183,17 @@ class NumberedNodeDelegate(QStyledItemDelegate):
         painter.setPen(opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected
                                          else QPalette.ColorRole.Text))
         align = Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(amount_rect, align | Qt.AlignmentFlag.AlignRight, amount)
+        status = index.data(ReviewRole)
+        if status and amount.startswith(f"〔{status}〕"):
+            mark = f"〔{status}〕"
+            rest = amount[len(mark):]
+            painter.drawText(amount_rect, align | Qt.AlignmentFlag.AlignRight, rest)
+            mark_rect = QRect(amount_rect)
+            mark_rect.setWidth(opt.fontMetrics.horizontalAdvance(mark))
+            if not selected and status in REVIEW_COLORS:
+                painter.setPen(REVIEW_COLORS[status])
+            painter.drawText(mark_rect, align | Qt.AlignmentFlag.AlignLeft, mark)
+        else:
+            painter.drawText(amount_rect, align | Qt.AlignmentFlag.AlignRight, amount)
         painter.drawText(label_rect, align | Qt.AlignmentFlag.AlignLeft, label)
         painter.restore()

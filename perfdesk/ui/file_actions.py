@@ -59,7 +59,7 @@ class FileActions(QObject):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
-    def _error(self, title: str, error: BaseException) -> None:
+    def show_error(self, title: str, error: BaseException) -> None:
         if isinstance(error, PerfdeskError):
             text = str(error)
         elif isinstance(error, OSError):
@@ -92,11 +92,11 @@ class FileActions(QObject):
 
             result = open_document(Path(path))  # read whole before anything is replaced
         except Exception as error:  # noqa: BLE001 - every failure becomes a message, the window stays
-            self._error(self.tr("Open"), error)
+            self.show_error(self.tr("Open"), error)
             if not Path(path).exists():
                 w.settings.remove_recent(str(Path(path).resolve()))
             return False
-        w.install(result.document, Path(path), notes=result.notes)
+        w.install(result.document, Path(path), notes=result.notes, origins=result.origins)
         w.settings.add_recent(path)
         if w.recovery.offer_for(Path(path)):  # unsaved changes left by a run that ended abnormally
             w.set_read_notes(result.notes, Path(path))  # the recovered edits are of this same file
@@ -131,10 +131,11 @@ class FileActions(QObject):
         try:
             from perfdesk.fileio import save_document
 
-            save_document(w.document, Path(path))
+            origins = save_document(w.document, Path(path))
         except Exception as error:  # noqa: BLE001
-            self._error(self.tr("Save"), error)
+            self.show_error(self.tr("Save"), error)
             return False
+        w.set_origins(origins)  # findings now name the cells of the file as saved
         if losses:
             w.losses_confirmed = True  # asked once per document
         w.path = Path(path)
@@ -183,7 +184,7 @@ class FileActions(QObject):
 
             result = import_file(Path(path))
         except Exception as error:  # noqa: BLE001
-            self._error(self.tr("Import"), error)
+            self.show_error(self.tr("Import"), error)
             return False
         w.install(result.document, None, saved=False)
         notes = [str(note) for note in result.notes]
@@ -204,7 +205,7 @@ class FileActions(QObject):
 
             document, changes = rollover(w.document, year)
         except Exception as error:  # noqa: BLE001
-            self._error(self.tr("Roll forward"), error)
+            self.show_error(self.tr("Roll forward"), error)
             return False
         w.install(document, None, saved=False)
         show_list(w, self.tr("Roll forward"),
@@ -213,7 +214,7 @@ class FileActions(QObject):
         return True
 
     # ------------------------------------------------------- PDF and print
-    def _fonts(self):
+    def pdf_fonts(self):
         from perfdesk.pdf import FontPaths
 
         body, heading = self.window.settings.pdf_fonts()
@@ -223,9 +224,9 @@ class FileActions(QObject):
         try:
             from perfdesk.pdf import export_pdf
 
-            export_pdf(self.window.document, Path(path), fonts=self._fonts())
+            export_pdf(self.window.document, Path(path), fonts=self.pdf_fonts())
         except Exception as error:  # noqa: BLE001
-            self._error(self.tr("Export PDF"), error)
+            self.show_error(self.tr("Export PDF"), error)
             return False
         return True
 
@@ -263,7 +264,7 @@ class FileActions(QObject):
         try:
             dialog = PrintPreviewDialog(str(path), self.window)
         except PerfdeskError as error:
-            self._error(self.tr("Print preview"), error)
+            self.show_error(self.tr("Print preview"), error)
             return
         self.preview = dialog
         dialog.open()
@@ -277,7 +278,7 @@ class FileActions(QObject):
         try:
             print_with_dialog(open_pdf(str(path), self), self.window)
         except PerfdeskError as error:
-            self._error(self.tr("Print"), error)
+            self.show_error(self.tr("Print"), error)
 
     def choose_fonts(self) -> None:
         from perfdesk.ui.settings import FontSettingsDialog

@@ -55,6 +55,7 @@ from perfdesk.ui.project_editor import ProjectEditor
 from perfdesk.ui.project_search import ProjectSearchPane
 from perfdesk.ui.recovery import AutoSaver
 from perfdesk.ui.review_panel import ReviewPanel
+from perfdesk.ui.review_papers import ReviewPapers
 from perfdesk.ui.settings import Settings
 from perfdesk.ui.unit_editor import UnitEditor
 
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.undo_stack)
         self.node: tuple[str, int, int] = ("document", -1, -1)
         self.read_notes: list[ReadNote] = []  # what opening self.path did not place (打开说明)
+        self.origins = None  # where each field of self.path came from (findings name those cells)
         self.read_from: Path | None = None  # the file those notes are about
         self.losses_confirmed = False  # the clerk agreed once to save over it without them
         self._node_item: object = None
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.totals)
 
         self.files = FileActions(self)
+        self.papers = ReviewPapers(self)
         self.recovery = AutoSaver(self)  # recovery copies while there are unsaved changes
         self._build_editors()
         self._build_menus()
@@ -151,9 +154,10 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------- the document
     def install(self, document: Document, path: Path | None, saved: bool = True,
-                notes: Sequence[ReadNote] = ()) -> None:
+                notes: Sequence[ReadNote] = (), origins=None) -> None:  # noqa: ANN001 - fileio.Origins
         """Show ``document`` (already read whole) with a fresh undo stack; ``saved`` False marks it
-        unsaved. ``notes``: what reading ``path`` did not place, listed in the 打开说明 dock."""
+        unsaved. ``notes``: what reading ``path`` did not place, listed in the 打开说明 dock;
+        ``origins``: where its fields came from, so that findings name the workbook's cells."""
         self.recovery.discard()  # the clerk has decided about the document being replaced
         old_stack = self.undo_stack
         for editor in (self.cover_editor, self.part1_editor, self.unit_editor, self.project_editor):
@@ -168,6 +172,7 @@ class MainWindow(QMainWindow):
         old_stack.deleteLater()
         self.tree.set_document(document, self.undo_stack)
         self.review.set_document(document, self.undo_stack)
+        self.set_origins(origins)
         self._build_editors()
         self._fill_indicator_menu()
         self._connect_stack()
@@ -177,6 +182,11 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
         self.select("document")
+
+    def set_origins(self, origins) -> None:  # noqa: ANN001 - perfdesk.fileio.Origins or None
+        """Where the fields of the file now on disk came from (after opening or saving it)."""
+        self.origins = origins
+        self.review.set_origins(origins)
 
     def set_read_notes(self, notes: Sequence[ReadNote], source: Path | None) -> None:
         """List what reading ``source`` did not place (nothing: the dock goes and its View entry is off)."""
@@ -350,6 +360,12 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self.indicator_menu = edit_menu.addMenu(self.tr("&Indicators"))
         self._fill_indicator_menu()
+
+        review_menu = self.menuBar().addMenu(self.tr("Re&view"))
+        self.annotate_action = self._action(review_menu, self.tr("Export &annotated copy…"),
+                                            self.papers.export_annotated)
+        self.report_action = self._action(review_menu, self.tr("Export review &report (PDF)…"),
+                                          self.papers.export_report)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         toggle = self.review_dock.toggleViewAction()

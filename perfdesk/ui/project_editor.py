@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.model import MONTH_CHECKPOINTS, QUARTER_CHECKPOINTS, Change, Document, SpendingPlan
+from perfdesk.model import (
+    MONTH_CHECKPOINTS, QUARTER_CHECKPOINTS, Change, Document, ProjectReview, ReviewStatus, SpendingPlan,
+)
 from perfdesk.qtmodels.goals_model import GoalsModel
 from perfdesk.undo import InsertCommand, MoveCommand, MoveProjectCommand, RemoveCommand
 from perfdesk.ui.indicator_grid import IndicatorGrid
@@ -96,6 +98,15 @@ class ProjectEditor(QWidget):
         self.goal_up.clicked.connect(lambda: self._move_goal(-1))
         self.goal_down.clicked.connect(lambda: self._move_goal(1))
 
+        # The finance bureau's verdict on this project (审核意见), kept in the file, not printed.
+        self.review_status = QComboBox()
+        self.review_status.setObjectName("projectReviewStatus")
+        for status in ReviewStatus:
+            self.review_status.addItem(status.value, status)
+        self.review_comment = LineField()
+        self.review_comment.setObjectName("projectReviewComment")
+        self.review_comment.setPlaceholderText(self.tr("The finance bureau's comment on this project"))
+
         self.grid = IndicatorGrid(document, undo_stack, self)
 
         self._lay_out()
@@ -107,6 +118,9 @@ class ProjectEditor(QWidget):
         self.binder.text(self.purpose, "purpose")
         self._plan_binding = self.binder.custom("spending_plan", self._read_plan, self._write_plan,
                            [f.textEdited for f in self.plan_fields], [f.editingFinished for f in self.plan_fields])
+        self.binder.custom("review", self._read_review, self._write_review,
+                           [self.review_status.activated, self.review_comment.textEdited],
+                           [self.review_status.activated, self.review_comment.editingFinished])
         document.subscribe(self._changed)
 
     def _lay_out(self) -> None:
@@ -136,6 +150,10 @@ class ProjectEditor(QWidget):
         plan.addWidget(self.plan_kind)
         plan.addStretch(1)
         form.addRow(self.tr("Spending plan (%):"), plan)
+        review = QHBoxLayout()
+        review.addWidget(self.review_status)
+        review.addWidget(self.review_comment, 1)
+        form.addRow(self.tr("Review:"), review)
 
         texts = QHBoxLayout()
         purpose = QFormLayout()
@@ -249,6 +267,17 @@ class ProjectEditor(QWidget):
         widget = widgets.get(field)
         if widget is not None:
             widget.setFocus()
+
+    # ---------------------------------------------------------------- review
+    def _read_review(self) -> ProjectReview:
+        # Validated afresh (model_copy would not): the combo box hands its data back as a str.
+        return ProjectReview(status=ReviewStatus(self.review_status.currentData()),
+                             comment=self.review_comment.text().strip(), accepted=self.current().review.accepted)
+
+    def _write_review(self, review: ProjectReview) -> None:
+        self.review_status.setCurrentIndex(max(self.review_status.findData(review.status), 0))
+        if self.review_comment.text().strip() != review.comment:
+            self.review_comment.set_text(review.comment)
 
     # --------------------------------------------------------- spending plan
     def _read_plan(self) -> SpendingPlan:

@@ -9,6 +9,11 @@ macro. The rule data is the bundled region's unless another file is chosen ("Rul
 ``rulesChanged(path)`` tells the window to remember the choice. Nothing here blocks saving
 or printing; the window asks :meth:`ReviewPanel.confirm_export` once before a PDF export
 with errors left.
+
+The bureau's reviewer can accept a finding (核实保留…, with a reason): it is stored in the
+document (see :mod:`perfdesk.review.acceptance`), counted apart, hidden unless "Accepted" is
+ticked, and can be reopened. With the origins of the file that was read
+(:meth:`ReviewPanel.set_origins`) each finding names the sheet and cell of that workbook.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QHeaderView,
     QLabel,
     QMenu,
@@ -35,6 +41,7 @@ from perfdesk.errors import PerfdeskError
 from perfdesk.model import Change, Document
 from perfdesk.qtmodels.findings_model import COL_MESSAGE, COL_PLACE, COL_SEVERITY, GroupKeyRole, FindingsModel
 from perfdesk.review import Finding, ReviewRules, Severity, count_by_severity, load_rules, load_rules_file
+from perfdesk.review.acceptance import acceptance, acceptance_update
 from perfdesk.review.live import LiveReview
 from perfdesk.undo import RemoveCommand, UpdateCommand
 
@@ -43,7 +50,7 @@ DEBOUNCE_MS = 200
 
 class ReviewPanel(QWidget):
     findingActivated = Signal(int, int, int, str)  # unit, project, indicator row (-1), field
-    countsChanged = Signal(int, int, int)           # errors, warnings, hints
+    countsChanged = Signal(int, int, int)           # errors, warnings, hints (not accepted ones)
     rulesChanged = Signal(str)                      # the rule data file now used ("" = bundled)
 
     def __init__(self, document: Document, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
@@ -53,6 +60,8 @@ class ReviewPanel(QWidget):
         self._undo_stack = undo_stack
         self._live: LiveReview | None = None
         self._counts = {"error": 0, "warning": 0, "hint": 0}
+        self._accepted_count = 0
+        self._origins = None  # where the fields of the file that was read came from
         self._rules: ReviewRules | None = None  # None: the bundled region's rule data
         self._rules_path = ""
         self._collapsed: set = set()  # groups the clerk closed; all others (and new ones) open
@@ -98,7 +107,17 @@ class ReviewPanel(QWidget):
             box.toggled.connect(self._filter_changed)
             self._filters[severity] = box
             bar.addWidget(box)
+        self.accepted_filter = QCheckBox(self)
+        self.accepted_filter.setObjectName("reviewShow_accepted")
+        self.accepted_filter.setChecked(False)  # accepted findings are settled: out of the way
+        self.accepted_filter.toggled.connect(self._accepted_filter_changed)
+        bar.addWidget(self.accepted_filter)
         bar.addStretch(1)
+        self.accept_button = QPushButton(self.tr("Accept…"), self)
+        self.accept_button.setObjectName("reviewAccept")
+        self.accept_button.setEnabled(False)
+        self.accept_button.clicked.connect(self.toggle_accept_current)
+        bar.addWidget(self.accept_button)
         self.fix_button = QPushButton(self.tr("Fix"), self)
         self.fix_button.setObjectName("reviewFix")
         self.fix_button.setEnabled(False)
@@ -136,8 +155,17 @@ class ReviewPanel(QWidget):
         self._live = LiveReview(document, rules=self._rules)
         document.subscribe(self._changed)
         self.model.set_document(document)
+        self.set_origins(None)
         self._collapsed = set()
         self.refresh_now()
+
+    def set_origins(self, origins) -> None:  # noqa: ANN001 - perfdesk.fileio.Origins or None
+        """Where the fields of the file that was read came from: findings then name its cells."""
+        from perfdesk.papers.locate import place_of
+
+        self._origins = origins
+        document = self._document
+        self.model.set_locator(None if origins is None else (lambda finding: place_of(finding, document, origins)))
 
     def detach(self) -> None:
         """Stop following the document (before the panel is dropped)."""
@@ -196,12 +224,18 @@ class ReviewPanel(QWidget):
         self._timer.stop()
         current = self.current_finding()
         findings = self._live.refresh()
-        self.model.set_findings(findings)  # new groups open through _groups_inserted
+        accepted = {}
+        for finding in findings:
+            given = acceptance(finding, self._document)
+            if given is not None:
+                accepted[finding] = given.reason
+        self.model.set_findings(findings, accepted)  # new groups open through _groups_inserted
         if current is not None:
             index = self.model.index_of(current)
             if index.isValid():
                 self.view.setCurrentIndex(index)
-        self._counts = count_by_severity(findings)
+        self._counts = count_by_severity([f for f in findings if f not in accepted])
+        self._accepted_count = len(accepted)
         self._show_counts()
         self.countsChanged.emit(self._counts["error"], self._counts["warning"], self._counts["hint"])
 
@@ -236,6 +270,7 @@ class ReviewPanel(QWidget):
                   Severity.HINT: self.tr("Hints (%1)")}
         for severity, box in self._filters.items():
             box.setText(labels[severity].replace("%1", str(self._counts[severity.value])))
+        self.accepted_filter.setText(self.tr("Accepted (%1)").replace("%1", str(self._accepted_count)))
         if not any(self._counts.values()):
             text = self.tr("No problems found.")
         else:
@@ -300,6 +335,39 @@ class ReviewPanel(QWidget):
         fix = finding.fix if finding else None
         self.fix_button.setEnabled(fix is not None)
         self.fix_button.setToolTip(fix.label if fix else "")
+        self.accept_button.setEnabled(finding is not None)
+        accepted = finding is not None and self.model.accepted_reason(finding) is not None
+        self.accept_button.setText(self.tr("Reopen") if accepted else self.tr("Accept…"))
+
+    def accepted_count(self) -> int:
+        return self._accepted_count
+
+    def _accepted_filter_changed(self, show: bool) -> None:
+        self.model.set_show_accepted(show)
+        self._restore_expansion()
+        self._update_fix_button()
+
+    def toggle_accept_current(self) -> bool:
+        """Accept the current finding (asking the reason), or reopen it if it was accepted."""
+        finding = self.current_finding()
+        if finding is None:
+            return False
+        if self.model.accepted_reason(finding) is not None:
+            return self.set_accepted(finding, None)
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Accept finding"),
+            self.tr("The finding stays as it is and is counted apart.\nReason (for the department and the file):"))
+        return self.set_accepted(finding, reason) if ok else False
+
+    def set_accepted(self, finding: Finding, reason: str | None) -> bool:
+        """Accept ``finding`` with ``reason`` (None: reopen it) as one undoable step."""
+        if self._timer.isActive():
+            self.refresh_now()
+        target, fields, index, unit, project = acceptance_update(finding, self._document, reason)
+        text = self.tr("Accept finding") if reason is not None else self.tr("Reopen finding")
+        self._undo_stack.push(UpdateCommand(self._document, target, fields, index, unit, project, text=text))
+        self.refresh_now()
+        return True
 
     def fix_current(self) -> bool:
         finding = self.current_finding()
@@ -335,4 +403,9 @@ class ReviewPanel(QWidget):
             fix = QAction(self.tr("Fix: %1").replace("%1", finding.fix.label), menu)
             fix.triggered.connect(lambda: self.apply_fix(finding))
             menu.addAction(fix)
+        accepted = self.model.accepted_reason(finding) is not None
+        keep = QAction(self.tr("Reopen") if accepted else self.tr("Accept…"), menu)
+        keep.triggered.connect(self.toggle_accept_current)
+        menu.addAction(keep)
+        self.view.setCurrentIndex(self.view.indexAt(point))
         menu.exec(self.view.viewport().mapToGlobal(point))

@@ -265,9 +265,9 @@ def test_only_workbooks_are_taken_by_drag_and_drop(qtbot, window, tmp_path):
 
 def test_pdf_fonts_from_the_settings_go_to_the_export(qtbot, window, tmp_path):
     uming = "/usr/share/fonts/truetype/arphic/uming.ttc"
-    assert window.files._fonts() is None  # nothing chosen: the export picks an installed font
+    assert window.files.pdf_fonts() is None  # nothing chosen: the export picks an installed font
     Settings().set_pdf_fonts(uming, "")
-    fonts = window.files._fonts()
+    fonts = window.files.pdf_fonts()
     assert (fonts.body, fonts.heading) == (uming, None)
     assert window.files.export_to(tmp_path / "f.pdf")
     with pdfplumber.open(tmp_path / "f.pdf") as pdf:

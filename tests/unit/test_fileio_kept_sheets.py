@@ -310,3 +310,20 @@ def test_formats_and_edge_values_survive_a_save(tmp_path):
     path = tmp_path / "文本.xlsx"
     save_document(document_with(sheet), path)
     assert kept_from_file(path, "边界") == sheet
+
+
+@pytest.mark.parametrize("marked", [True, False])
+def test_a_list_of_projects_headed_like_a_table_is_kept_not_read_as_a_project(tmp_path, marked):
+    """A clerk's 汇总 sheet lists the projects under 项目编码 | 项目名称 | 预算数 column headers:
+    a list, not a 绩效目标表 — it is kept as it is, and the document has its two projects only."""
+    path = tmp_path / "dept.xlsx"
+    save_document(generate_document(projects=2, seed=3, units=1), path, marked=marked)
+    book = openpyxl.load_workbook(path)
+    sheet = book.create_sheet("汇总")
+    sheet.append(["项目编码", "项目名称", "预算数"])
+    sheet.append(["13020822P00871410001L", "科技特派员奖补", 12.5])
+    book.save(path)
+    document = load_document(path)
+    assert document.project_count() == 2
+    assert [kept.name for kept in document.kept_sheets] == ["汇总"]
+    assert {cell.ref: cell.text for cell in document.kept_sheets[0].cells if cell.text}["B2"] == "科技特派员奖补"
