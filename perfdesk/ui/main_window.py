@@ -361,7 +361,7 @@ class MainWindow(QMainWindow):
         self.indicator_menu = edit_menu.addMenu(self.tr("&Indicators"))
         self._fill_indicator_menu()
 
-        review_menu = self.menuBar().addMenu(self.tr("Re&view"))
+        review_menu = self.menuBar().addMenu(self.tr("&Review"))
         self.annotate_action = self._action(review_menu, self.tr("Export &annotated copy…"),
                                             self.papers.export_annotated)
         self.report_action = self._action(review_menu, self.tr("Export review &report (PDF)…"),

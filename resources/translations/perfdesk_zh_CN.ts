@@ -52,74 +52,74 @@
 <context>
     <name>AutoSaver</name>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="130" />
+        <location filename="../../perfdesk/ui/recovery.py" line="131" />
         <source>The recovery copy could not be written (%1): please save your work.</source>
         <translation>无法写入恢复副本（%1），请及时保存文件。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="198" />
+        <location filename="../../perfdesk/ui/recovery.py" line="199" />
         <source>Recovered the unsaved changes of “%1”. Save to keep them.</source>
         <translation>已恢复“%1”未保存的修改，请保存以保留这些修改。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="206" />
+        <location filename="../../perfdesk/ui/recovery.py" line="207" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="211" />
+        <location filename="../../perfdesk/ui/recovery.py" line="212" />
         <source>Recovery copy</source>
         <translation>恢复副本</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="212" />
+        <location filename="../../perfdesk/ui/recovery.py" line="213" />
         <source>The recovery copy of “%1” could not be read: %2
 It was renamed and kept as %3.</source>
         <translation>无法读取“%1”的恢复副本：%2
 该副本已改名保留为 %3。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="220" />
+        <location filename="../../perfdesk/ui/recovery.py" line="221" />
         <source>Recover unsaved changes</source>
         <translation>恢复未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="221" />
+        <location filename="../../perfdesk/ui/recovery.py" line="222" />
         <source>perfdesk was not closed normally last time. Unsaved changes to “%1” were found (saved at %2). Recover them?</source>
         <translation>上次未正常退出，发现“%1”未保存的修改（保存于 %2）。是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="224" />
+        <location filename="../../perfdesk/ui/recovery.py" line="225" />
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="225" />
+        <location filename="../../perfdesk/ui/recovery.py" line="226" />
         <source>A new document that was never saved.</source>
         <translation>这是一个尚未保存过的新文档。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="227" />
+        <location filename="../../perfdesk/ui/recovery.py" line="228" />
         <source>Department: %1    Year: %2</source>
         <translation>部门：%1    年度：%2</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="229" />
+        <location filename="../../perfdesk/ui/recovery.py" line="230" />
         <source>A recovered document is shown as unsaved: check it, then save it. “Later” keeps the recovery copy for next time.</source>
         <translation>恢复后的文档显示为“未保存”，请核对后保存。选择“以后再说”将保留恢复副本，下次再询问。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="232" />
+        <location filename="../../perfdesk/ui/recovery.py" line="233" />
         <source>&amp;Recover</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="233" />
+        <location filename="../../perfdesk/ui/recovery.py" line="234" />
         <source>&amp;Discard</source>
         <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="234" />
+        <location filename="../../perfdesk/ui/recovery.py" line="235" />
         <source>&amp;Later</source>
         <translation>以后再说(&amp;L)</translation>
     </message>
@@ -300,29 +300,34 @@ It was renamed and kept as %3.</source>
 <context>
     <name>DocumentTreeModel</name>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="182" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="189" />
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="184" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="191" />
         <source>Part 1: department-wide goals</source>
         <translation>第一部分 部门整体绩效目标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="188" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="195" />
         <source>(unnamed unit)</source>
         <translation>（未命名单位）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="190" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="197" />
         <source>(unnamed project)</source>
         <translation>（未命名项目）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/tree_model.py" line="207" />
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="214" />
         <source>Budget: %1 (10,000 yuan)</source>
         <translation>预算数：%1 万元</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/qtmodels/tree_model.py" line="218" />
+        <source>Review: %1</source>
+        <translation>审核：%1</translation>
     </message>
 </context>
 <context>
@@ -375,113 +380,113 @@ It was renamed and kept as %3.</source>
     </message>
     <message>
         <location filename="../../perfdesk/ui/file_actions.py" line="136" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="152" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="155" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="153" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="156" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="144" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="145" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="153" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="154" />
         <source>%n item(s) could not be read when the file was opened (see “Opening notes”); once saved over the original file they will no longer be kept.</source>
         <translation>
             <numerusform>打开时有 %n 处内容未能读入（见“打开说明”），保存到原文件后这些内容将不再保留。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="156" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="157" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="157" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="158" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="181" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="178" />
         <source>Import last year's text</source>
         <translation>导入上年文本</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="182" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="179" />
         <source>Published texts (*.txt *.docx)</source>
         <translation>公开文本 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="190" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="187" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="194" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="191" />
         <source>%n passage(s) could not be placed; please check them:</source>
         <translation>
             <numerusform>有 %n 处文字未能归位，请核对：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="195" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="192" />
         <source>Everything in the text was placed.</source>
         <translation>文本内容已全部导入。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="196" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="193" />
         <source>Import notes</source>
         <translation>导入说明</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="202" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="199" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="208" />
         <location filename="../../perfdesk/ui/file_actions.py" line="211" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="214" />
         <source>Roll forward</source>
         <translation>结转下一年度</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="202" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="199" />
         <source>New budget year:</source>
         <translation>新的预算年度：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="215" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="212" />
         <source>The draft for %1 was made. Changes:</source>
         <translation>已生成 %1 年度草案。变更如下：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="232" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="241" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="247" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="229" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="238" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="244" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="242" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="239" />
         <source>The review found %n error(s). Export the PDF anyway?</source>
         <translation>
             <numerusform>审核发现 %n 个错误。仍要导出 PDF 吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="247" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="244" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="253" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="250" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="270" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="267" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="284" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="281" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -489,42 +494,47 @@ It was renamed and kept as %3.</source>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="157" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="192" />
         <source>Document (cover, Part 1, units)</source>
         <translation>文档（封面、第一部分、预算单位）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="219" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="254" />
         <source>Finding</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="219" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="254" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="220" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="255" />
         <source>Place</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="242" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="282" />
+        <source>Accepted by the reviewer</source>
+        <translation>已核实保留</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="285" />
         <source>Fix available:</source>
         <translation>可一键修正：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="265" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="308" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="265" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="308" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="266" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="309" />
         <source>Hint</source>
         <translation>提示</translation>
     </message>
@@ -656,198 +666,213 @@ It was renamed and kept as %3.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="108" />
+        <location filename="../../perfdesk/ui/main_window.py" line="110" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="115" />
+        <location filename="../../perfdesk/ui/main_window.py" line="117" />
         <source>Opening notes</source>
         <translation>打开说明</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="297" />
+        <location filename="../../perfdesk/ui/main_window.py" line="307" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="298" />
+        <location filename="../../perfdesk/ui/main_window.py" line="308" />
         <source>perfdesk budget performance text</source>
         <translation>部门预算绩效文本 perfdesk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="304" />
+        <location filename="../../perfdesk/ui/main_window.py" line="314" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n 个项目</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="305" />
+        <location filename="../../perfdesk/ui/main_window.py" line="315" />
         <source>Budget %1  fiscal %2  other %3 (10,000 yuan)</source>
         <translation>预算数 %1  财政资金 %2  其他资金 %3（万元）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="309" />
+        <location filename="../../perfdesk/ui/main_window.py" line="319" />
         <source>Review: %n error(s)</source>
         <translation>
             <numerusform>审核：%n 个错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="310" />
+        <location filename="../../perfdesk/ui/main_window.py" line="320" />
         <source>Review: no errors</source>
         <translation>审核：无错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="315" />
+        <location filename="../../perfdesk/ui/main_window.py" line="325" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="316" />
+        <location filename="../../perfdesk/ui/main_window.py" line="326" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="317" />
+        <location filename="../../perfdesk/ui/main_window.py" line="327" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="318" />
+        <location filename="../../perfdesk/ui/main_window.py" line="328" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="320" />
+        <location filename="../../perfdesk/ui/main_window.py" line="330" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="321" />
+        <location filename="../../perfdesk/ui/main_window.py" line="331" />
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="324" />
+        <location filename="../../perfdesk/ui/main_window.py" line="334" />
         <source>&amp;Import last year's text…</source>
         <translation>导入上年文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="325" />
+        <location filename="../../perfdesk/ui/main_window.py" line="335" />
         <source>Roll forward to next &amp;year…</source>
         <translation>结转到下一年度(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="327" />
+        <location filename="../../perfdesk/ui/main_window.py" line="337" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="328" />
+        <location filename="../../perfdesk/ui/main_window.py" line="338" />
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="329" />
+        <location filename="../../perfdesk/ui/main_window.py" line="339" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="331" />
+        <location filename="../../perfdesk/ui/main_window.py" line="341" />
         <source>PDF &amp;fonts…</source>
         <translation>PDF 字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="333" />
+        <location filename="../../perfdesk/ui/main_window.py" line="343" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="335" />
+        <location filename="../../perfdesk/ui/main_window.py" line="345" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="336" />
-        <location filename="../../perfdesk/ui/main_window.py" line="390" />
+        <location filename="../../perfdesk/ui/main_window.py" line="346" />
+        <location filename="../../perfdesk/ui/main_window.py" line="406" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="338" />
-        <location filename="../../perfdesk/ui/main_window.py" line="391" />
+        <location filename="../../perfdesk/ui/main_window.py" line="348" />
+        <location filename="../../perfdesk/ui/main_window.py" line="407" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="343" />
+        <location filename="../../perfdesk/ui/main_window.py" line="353" />
         <source>&amp;Find project…</source>
         <translation>查找项目(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="351" />
+        <location filename="../../perfdesk/ui/main_window.py" line="361" />
         <source>&amp;Indicators</source>
         <translation>绩效指标(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="354" />
+        <location filename="../../perfdesk/ui/main_window.py" line="364" />
+        <source>&amp;Review</source>
+        <translation>审核(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="365" />
+        <source>Export &amp;annotated copy…</source>
+        <translation>导出批注版(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="367" />
+        <source>Export review &amp;report (PDF)…</source>
+        <translation>导出审核意见 PDF(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="370" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="356" />
+        <location filename="../../perfdesk/ui/main_window.py" line="372" />
         <source>&amp;Review findings</source>
         <translation>审核结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="359" />
+        <location filename="../../perfdesk/ui/main_window.py" line="375" />
         <source>&amp;Opening notes</source>
         <translation>打开说明(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="362" />
+        <location filename="../../perfdesk/ui/main_window.py" line="378" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="372" />
+        <location filename="../../perfdesk/ui/main_window.py" line="388" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="373" />
+        <location filename="../../perfdesk/ui/main_window.py" line="389" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="376" />
+        <location filename="../../perfdesk/ui/main_window.py" line="392" />
         <source>&amp;About perfdesk</source>
         <translation>关于 perfdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="378" />
+        <location filename="../../perfdesk/ui/main_window.py" line="394" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="415" />
+        <location filename="../../perfdesk/ui/main_window.py" line="431" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="418" />
+        <location filename="../../perfdesk/ui/main_window.py" line="434" />
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="426" />
+        <location filename="../../perfdesk/ui/main_window.py" line="442" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="427" />
+        <location filename="../../perfdesk/ui/main_window.py" line="443" />
         <source>The interface language changes the next time perfdesk starts.</source>
         <translation>界面语言将在下次启动 perfdesk 时更改。</translation>
     </message>
@@ -998,92 +1023,102 @@ It was renamed and kept as %3.</source>
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="70" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="72" />
         <source>By month end</source>
         <translation>按月末</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="71" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="73" />
         <source>By quarter</source>
         <translation>按季度</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="85" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="87" />
         <source>Delete goal</source>
         <translation>删除绩效目标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="90" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="92" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="91" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="93" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="92" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="94" />
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="93" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="95" />
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="117" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="108" />
+        <source>The finance bureau's comment on this project</source>
+        <translation>财政局对本项目的审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/project_editor.py" line="131" />
         <source>Project name:</source>
         <translation>项目名称：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="119" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="133" />
         <source>Project code:</source>
         <translation>项目编码：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="120" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="134" />
         <source>Budget unit:</source>
         <translation>预算单位：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="125" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="139" />
         <source>of which fiscal funds:</source>
         <translation>其中：财政资金</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="127" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="141" />
         <source>other funds:</source>
         <translation>其他资金</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="130" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="144" />
         <source>Unit: 10,000 yuan</source>
         <translation>单位：万元</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="131" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="145" />
         <source>Budget:</source>
         <translation>预算数：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="138" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="152" />
         <source>Spending plan (%):</source>
         <translation>资金支出计划（%）：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="142" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="156" />
+        <source>Review:</source>
+        <translation>审核：</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/project_editor.py" line="160" />
         <source>Use of funds:</source>
         <translation>资金用途：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="153" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="171" />
         <source>Goals:</source>
         <translation>绩效目标：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="218" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="236" />
         <source>(unnamed unit)</source>
         <translation>（未命名单位）</translation>
     </message>
@@ -1119,99 +1154,178 @@ It was renamed and kept as %3.</source>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="102" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="116" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="340" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="407" />
+        <source>Accept…</source>
+        <translation>核实保留…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="121" />
         <source>Fix</source>
         <translation>修正</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="109" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="128" />
         <source>Rule data…</source>
         <translation>审核规则…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="112" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="131" />
         <source>Load another region's rule data…</source>
         <translation>载入其他地区的审核规则…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="114" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="133" />
         <source>Use the bundled rule data</source>
         <translation>使用内置审核规则</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="172" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="200" />
         <source>Rule data</source>
         <translation>审核规则</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="179" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="207" />
         <source>Choose review rule data</source>
         <translation>选择审核规则文件</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="180" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="208" />
         <source>Review rule data (*.json)</source>
         <translation>审核规则文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="186" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="214" />
         <source>bundled</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="187" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="215" />
         <source>Review rules: %1 (%2)</source>
         <translation>审核规则：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="235" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="269" />
         <source>Errors (%1)</source>
         <translation>错误（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="235" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="269" />
         <source>Warnings (%1)</source>
         <translation>警告（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="236" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="270" />
         <source>Hints (%1)</source>
         <translation>提示（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="240" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="273" />
+        <source>Accepted (%1)</source>
+        <translation>已核实保留 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="275" />
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="242" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="277" />
         <source>Double-click a finding to go to its cell.</source>
         <translation>双击一条审核意见可跳转到对应单元格。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="244" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="279" />
         <source>Rule data: %1</source>
         <translation>审核规则：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="270" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="305" />
         <source>Errors remain</source>
         <translation>仍有错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="271" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="306" />
         <source>The review found %1 error(s). Export the PDF anyway?</source>
         <translation>审核发现 %1 个错误。仍要导出 PDF 吗？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="331" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="340" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="407" />
+        <source>Reopen</source>
+        <translation>撤销保留</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="358" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="367" />
+        <source>Accept finding</source>
+        <translation>核实保留</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="359" />
+        <source>The finding stays as it is and is counted apart.
+Reason (for the department and the file):</source>
+        <translation>此问题保留不改，单独计数。
+保留理由（写入文件，部门可见）：</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="367" />
+        <source>Reopen finding</source>
+        <translation>撤销核实保留</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="399" />
         <source>Go to cell</source>
         <translation>转到单元格</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="335" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="403" />
         <source>Fix: %1</source>
         <translation>修正：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPapers</name>
+    <message>
+        <location filename="../../perfdesk/ui/review_papers.py" line="44" />
+        <source>Export annotated copy</source>
+        <translation>导出批注版</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_papers.py" line="47" />
+        <source>The annotated copy is made from the workbook file. Save the document as an .xlsx workbook first.</source>
+        <translation>批注版根据工作簿文件生成。请先把文本保存为 .xlsx 工作簿。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_papers.py" line="51" />
+        <source>The annotated copy is made from the file on disk. Save your changes first?</source>
+        <translation>批注版根据磁盘上的文件生成。先保存所做的修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_papers.py" line="55" />
+        <source>Workbooks (*.xlsx)</source>
+        <translation>工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_papers.py" line="65" />
+        <source>Annotated copy written: %1 (%2 comments)</source>
+        <translation>已写出批注版：%1（%2 条批注）</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_papers.py" line="72" />
+        <source>Export review report</source>
+        <translation>导出审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_papers.py" line="73" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_papers.py" line="86" />
+        <source>Review report written: %1</source>
+        <translation>已写出审核意见：%1</translation>
     </message>
 </context>
 <context>
