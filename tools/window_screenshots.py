@@ -34,6 +34,22 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
+def show_review_marks(window) -> None:
+    """The bureau's side: a project marked 需修改 with a comment, another 已通过, and a finding
+    accepted with its reason, the accepted ones shown."""
+    from perfdesk.model import ProjectReview, ReviewStatus
+    from perfdesk.review.acceptance import acceptance_update
+
+    document = window.document
+    document.update_project(0, 1, review=ProjectReview(status=ReviewStatus.NEEDS_CHANGES,
+                                                       comment="成本指标超过预算数，请核实后修改"))
+    document.update_project(0, 0, review=ProjectReview(status=ReviewStatus.APPROVED))
+    finding = next(f for f in window.review.findings() if f.project == 2)
+    document.update_item(*acceptance_update(finding, document, "2023年下达资金，编码沿用"))
+    window.review.accepted_filter.setChecked(True)
+    window.select("project", 0, 1)
+
+
 def main() -> int:
     out = ROOT / "docs" / "images"
     out.mkdir(parents=True, exist_ok=True)
@@ -47,7 +63,7 @@ def main() -> int:
 
     app = make_app(lang=None)
     shots = []
-    for lang, views in ((None, ("project", "cover", "part1")), ("en", ("project",))):
+    for lang, views in ((None, ("project", "cover", "part1", "review")), ("en", ("project",))):
         set_language(app, lang)
         window = MainWindow()
         window.resize(*SIZE)
@@ -61,6 +77,8 @@ def main() -> int:
                 window.grid.select_cell(4, "value")
             elif view == "cover":
                 window.select("document")
+            elif view == "review":
+                show_review_marks(window)
             else:
                 window.select("part1")
             window.review.refresh_now()

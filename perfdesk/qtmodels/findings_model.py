@@ -105,10 +105,15 @@ class FindingsModel(QAbstractItemModel):
         return self._accepted.get(finding)
 
     def place_text(self, finding: Finding, with_project: bool = False) -> str:
-        """Where the finding is: the workbook's sheet and cell when known, then in words."""
+        """Where the finding is: the workbook's cell and sheet when known, then in words —
+        ``F14（工作表“1.改制费用”）第 5 行 指标值``. The cell comes first so that a narrow column
+        still shows it; the sheet names of a clerk's workbook are long."""
         words = finding.place(with_project=with_project)
         cell = self._locate(finding) if self._locate is not None else None
-        return f"{cell} {words}".strip() if cell is not None else words
+        if cell is None:
+            return words
+        sheet = f"工作表“{cell.sheet}”"
+        return f"{cell.cell}（{sheet}）{words}" if cell.cell else f"{sheet} {words}".strip()
 
     def set_visible_severities(self, severities: set[Severity]) -> None:
         self.beginResetModel()

@@ -190,9 +190,11 @@ class NumberedNodeDelegate(QStyledItemDelegate):
             painter.drawText(amount_rect, align | Qt.AlignmentFlag.AlignRight, rest)
             mark_rect = QRect(amount_rect)
             mark_rect.setWidth(opt.fontMetrics.horizontalAdvance(mark))
+            pen = painter.pen()
             if not selected and status in REVIEW_COLORS:
                 painter.setPen(REVIEW_COLORS[status])
             painter.drawText(mark_rect, align | Qt.AlignmentFlag.AlignLeft, mark)
+            painter.setPen(pen)
         else:
             painter.drawText(amount_rect, align | Qt.AlignmentFlag.AlignRight, amount)
         painter.drawText(label_rect, align | Qt.AlignmentFlag.AlignLeft, label)

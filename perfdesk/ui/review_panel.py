@@ -89,7 +89,7 @@ class ReviewPanel(QWidget):
         header.setSectionResizeMode(COL_PLACE, QHeaderView.ResizeMode.Interactive)
         metrics = self.view.fontMetrics()
         header.resizeSection(COL_SEVERITY, metrics.horizontalAdvance("Warning  警告") + 16)
-        header.resizeSection(COL_PLACE, metrics.horizontalAdvance("第 10 行 指标值确定依据") + 16)
+        header.resizeSection(COL_PLACE, metrics.horizontalAdvance("F14（工作表“1.改制企业相关费用”）第 10 行 指标值") + 16)
         self.view.doubleClicked.connect(self._activate)
         self.model.rowsInserted.connect(self._groups_inserted)
         self.view.collapsed.connect(lambda index: self._collapsed.add(index.data(GroupKeyRole)))

@@ -81,7 +81,7 @@ def test_a_finding_names_the_clerks_sheet_and_cell(window, stacked):
     index = finding_index(panel, "value-empty")
     assert index.isValid()
     place = index.siblingAtColumn(COL_PLACE).data()
-    assert place.startswith("工作表“项目表” E25")
+    assert place.startswith("E25（工作表“项目表”）")
 
 
 def test_accept_a_finding_with_a_reason_then_reopen_it(qtbot, window, stacked, monkeypatch):
@@ -146,7 +146,7 @@ def test_status_comment_and_accepted_findings_survive_save_and_reopen(qtbot, win
     # official layout (indicator rows from row 10, 指标值 in column F)
     qtbot.mouseClick(panel.accepted_filter, Qt.MouseButton.LeftButton)
     place = finding_index(panel, "value-empty").siblingAtColumn(COL_PLACE).data()
-    assert place.startswith("工作表“2.科普活动经费” F11")
+    assert place.startswith("F11（工作表“2.科普活动经费”）")
 
     reopened = open_document(saved).document
     second = reopened.units[0].projects[1]
