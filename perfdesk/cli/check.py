@@ -26,6 +26,7 @@ from perfdesk.cli.notes import print_read_notes
 from perfdesk.errors import PerfdeskError
 from perfdesk.fileio.safe_save import is_backup_path
 from perfdesk.papers.checked import UNREADABLE, CheckedFile, check_files
+from perfdesk.papers.marks import is_paper
 from perfdesk.review import load_rules_file
 
 # .xlsm opens like .xlsx (its macros are ignored), so a bureau's folder of them is checked too.
@@ -44,7 +45,7 @@ def _is_side_file(path: Path) -> bool:
 
 
 def _folder_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if _is_workbook(p) and not _is_side_file(p))
+    return sorted(p for p in folder.rglob("*") if _is_workbook(p) and not _is_side_file(p) and not is_paper(p))
 
 
 def _pattern_files(pattern: str) -> list[Path]:
@@ -52,14 +53,16 @@ def _pattern_files(pattern: str) -> list[Path]:
     (``*~.xlsx``), since a clerk checking ``*.xlsx`` means the departments, not their backups."""
     wants_backups = "~" in Path(pattern).name.replace("~$", "")
     matched = sorted(Path(p) for p in glob.glob(pattern, recursive=True) if _is_workbook(Path(p)))
-    return [p for p in matched if not p.name.startswith("~$") and (wants_backups or not is_backup_path(p))]
+    return [p for p in matched if not p.name.startswith("~$") and (wants_backups or not is_backup_path(p))
+            and not is_paper(p)]
 
 
 def expand(names: list[str]) -> list[str]:
     """The files to check: a folder gives the workbooks (.xlsx, .xlsm, .json) in it and its
     subfolders, a pattern such as ``*.xlsx`` is expanded here (the Windows command prompt does
-    not do it) to the workbooks it matches. Excel/WPS lock files (``~$…``) and perfdesk's own
-    backups (``…~.xlsx``) found either way are skipped; a file named explicitly is always checked.
+    not do it) to the workbooks it matches. Excel/WPS lock files (``~$…``), perfdesk's own
+    backups (``…~.xlsx``) and its papers (a summary, an annotated copy: :mod:`perfdesk.papers.marks`)
+    found either way are skipped; a file named explicitly is always checked.
     A name that matches nothing is kept, so that it is reported as missing."""
     files: list[str] = []
     for name in names:
@@ -142,9 +145,12 @@ def run_check(args: Any, out: TextIO | None = None) -> int:
         refuse_paths(Path(_one_file(names, "--annotate")), Path(annotate))  # before a long check, not after
     if report:
         _one_file(names, "--report")
-    for option, target, suffix in (("--summary", summary, ".xlsx"), ("--report", report, ".pdf")):
-        if target and Path(target).suffix.lower() != suffix:
-            raise PerfdeskError(f"{option} 要写出 {suffix} 文件，“{Path(target).name}”的扩展名不对。")
+    if summary:
+        from perfdesk.papers.summary import summary_target
+
+        summary_target(Path(summary))  # a wrong name is refused before a long check, not after
+    if report and Path(report).suffix.lower() != ".pdf":
+        raise PerfdeskError(f"--report 要写出 .pdf 文件，“{Path(report).name}”的扩展名不对。")
     status = 0
     records: list[dict[str, Any]] = []
     results: list[CheckedFile] = []

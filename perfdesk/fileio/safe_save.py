@@ -42,6 +42,15 @@ def _write_durably(target: Path, data: bytes, mode: int | None) -> None:
         os.chmod(target, mode)
 
 
+def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    """Whether two paths name one file: the same file on disk (a hard link, another spelling on
+    a case-insensitive disk) or, when one of them is not there yet, the same name."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+
+
 def write_atomically(path: str | os.PathLike, data: bytes) -> None:
     """Make ``path`` hold ``data`` whole or leave it as it was (no backup, OSError on failure):
     for perfdesk's own small files, such as recovery copies."""

@@ -10,7 +10,6 @@ without a cell included, so that nothing is dropped silently. The original is ne
 
 from __future__ import annotations
 
-import os
 import unicodedata
 import zipfile
 from io import BytesIO
@@ -26,7 +25,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from perfdesk.errors import PerfdeskError, SaveError
 from perfdesk.fileio.read_result import CellRef
-from perfdesk.fileio.safe_save import replace_file
+from perfdesk.fileio.safe_save import replace_file, same_file
+from perfdesk.papers.marks import ANNOTATED_MARK, with_mark
 from perfdesk.papers.checked import check_file
 from perfdesk.papers.locate import Located
 from perfdesk.review import ReviewRules
@@ -56,18 +56,11 @@ def refuse_paths(source: Path, target: Path) -> None:
                             "请对 .xlsx 文件生成批注版，或直接查看审核结果。")
     if target.suffix.lower() != ".xlsx":
         raise SaveError(f"批注版要保存为 .xlsx 工作簿：“{target.name}”的扩展名不对，请改为 .xlsx。")
-    if _same_file(source, target):
+    if same_file(source, target):
         raise SaveError(f"批注版不能覆盖原文件“{source.name}”：请另起一个文件名（例如“{source.stem}-批注版.xlsx”），"
                         "原文件要留给经办人修改。")
 
 
-def _same_file(source: Path, target: Path) -> bool:
-    if source.resolve() == target.resolve():
-        return True
-    try:  # a hard link, or another spelling of the name on a case-insensitive disk
-        return target.exists() and os.path.samefile(source, target)
-    except OSError:
-        return False
 
 
 def _open(source: Path) -> Workbook:
@@ -224,6 +217,8 @@ def annotate_workbook(source: Path, target: Path, located: list[Located]) -> int
         _mark(cell, items)
     placed = {id(item): place for place, items in cells.items() for item in items}
     _issues_sheet(workbook, located, placed)
+    # marked as a paper, so that checking the folder it is kept in does not count it again
+    workbook.properties.keywords = with_mark(workbook.properties.keywords, ANNOTATED_MARK)
     buffer = BytesIO()
     workbook.save(buffer)
     replace_file(target, buffer.getvalue())

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterator
 
 from perfdesk.errors import PerfdeskError
 from perfdesk.fileio import Origins, ReadNote, open_document
@@ -113,16 +114,36 @@ def workers(count: int, jobs: int | None = None) -> int:
 
 
 def check_files(names: list[str], rules: ReviewRules | None = None, jobs: int | None = None,
-                keep_document: bool = False) -> Iterator[CheckedFile]:
-    """Review ``names`` in the files' order, ``jobs`` processes at a time (default: one per core)."""
-    run = partial(check_file, rules=rules, keep_document=keep_document)
+                keep_document: bool = False, work: Callable[..., CheckedFile] = check_file) -> Iterator[CheckedFile]:
+    """Review ``names`` in the files' order, ``jobs`` processes at a time (default: one per core).
+
+    A worker that dies (a file that exhausts the memory, say) must not end the whole run: the
+    files not yet reported are then checked one process each, and the one that kills its
+    process again is reported as not checked. ``work`` is what checks one file (for tests)."""
+    run = partial(work, rules=rules, keep_document=keep_document)
     count = workers(len(names), jobs)
     if count == 1:
         yield from map(run, names)
         return
     # Several files a task, so that a worker's start-up and each hand-over are paid rarely.
     chunk = max(1, min(8, len(names) // (count * 4)))
-    with ProcessPoolExecutor(max_workers=count) as pool:
-        yield from pool.map(run, names, chunksize=chunk)
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=count) as pool:
+            for checked in pool.map(run, names, chunksize=chunk):
+                done += 1
+                yield checked
+        return
+    except BrokenProcessPool:
+        pass
+    for name in names[done:]:
+        yield _alone(run, name)
 
 
+def _alone(run: Callable[[str], CheckedFile], name: str) -> CheckedFile:
+    """Check one file in a process of its own; its death is that file's failure."""
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(run, name).result()
+    except BrokenProcessPool:
+        return CheckedFile(name, failure=f"审核“{name}”时审核进程意外退出（可能是文件过大、内存不足），这个文件没有审核。")

@@ -30,7 +30,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfdesk.errors import SaveError
-from perfdesk.fileio.safe_save import replace_file
+from perfdesk.fileio.safe_save import replace_file, same_file
+from perfdesk.papers.marks import SUMMARY_MARK, is_summary
 from perfdesk.papers.checked import UNREADABLE, CheckedFile
 from perfdesk.papers.locate import Located
 from perfdesk.review.findings import RULES, Severity
@@ -62,18 +63,15 @@ TOP = Alignment(vertical="top")
 
 
 def summary_target(target: Path) -> Path:
-    """``target`` if a summary may be written there: an .xlsx name (Excel opens nothing
-    else as a workbook of this kind); else a :class:`SaveError` in the clerk's words."""
+    """``target`` if a summary may be written there (an .xlsx name: under .xls or .csv Excel
+    would refuse or misread it); else a :class:`SaveError` in the clerk's words."""
     if target.suffix.lower() != ".xlsx":
         raise SaveError(f"审核汇总应保存为 .xlsx 工作簿，而不是“{target.suffix or target.name}”。")
     return target
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
+
+
 
 
 def title_of(rule: str) -> str:
@@ -124,37 +122,45 @@ def _text(value: Any) -> Any:
     return value
 
 
-def _append(sheet: Worksheet, values: Iterable[Any]) -> int:
-    """Add one row; text cells are kept as text even when they start with ``=`` (a project
-    name is not a formula). Returns the row number."""
-    row = sheet.max_row + 1 if sheet.max_row > 1 or sheet["A1"].value is not None else 1
-    for column, value in enumerate(values, 1):
-        cell = sheet.cell(row, column, _text(value))
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
-        cell.alignment = TOP
-    return row
+class _Rows:
+    """Writes a sheet row after row. The next row is counted here: openpyxl's ``max_row``
+    looks at every cell, which made a summary of 7,000 findings take half a minute."""
+
+    def __init__(self, sheet: Worksheet) -> None:
+        self.sheet, self.last = sheet, 0
+
+    def add(self, values: Iterable[Any]) -> int:
+        """Add one row; text stays text even when it starts with ``=`` (a project name is not
+        a formula). Returns the row number."""
+        self.last += 1
+        for column, value in enumerate(values, 1):
+            cell = self.sheet.cell(self.last, column, _text(value))
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+            cell.alignment = TOP
+        return self.last
 
 
 def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
-def _finish(sheet: Worksheet, headers: tuple[str, ...], widths: tuple[tuple[int, int], ...], last_row: int,
+def _finish(rows: _Rows, headers: tuple[str, ...], widths: tuple[tuple[int, int], ...], filtered: int,
             wrapped: tuple[int, ...] = ()) -> None:
-    """Bold header, frozen below it, a filter over header and data, widths for Chinese text."""
-    for column, header in enumerate(headers, 1):
+    """Bold header, frozen below it, a filter over the header and ``filtered`` rows below it,
+    widths for Chinese text, printed landscape."""
+    sheet = rows.sheet
+    for column in range(1, len(headers) + 1):
         cell = sheet.cell(1, column)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, last_row)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{1 + filtered}"
     for column, (least, most) in enumerate(widths, 1):
-        longest = max((_display_width(str(sheet.cell(row, column).value or ""))
-                       for row in range(1, sheet.max_row + 1)), default=0)
+        longest = max(_display_width(str(sheet.cell(row, column).value or "")) for row in range(1, rows.last + 1))
         sheet.column_dimensions[get_column_letter(column)].width = max(least, min(most, longest + 2))
     for column in wrapped:
-        for row in range(2, sheet.max_row + 1):
+        for row in range(2, rows.last + 1):
             sheet.cell(row, column).alignment = WRAP
     # A chief prints the summary: landscape, all columns on one page's width.
     sheet.page_setup.orientation = "landscape"
@@ -164,15 +170,20 @@ def _finish(sheet: Worksheet, headers: tuple[str, ...], widths: tuple[tuple[int,
 
 
 def _summary_sheet(sheet: Worksheet, results: list[CheckedFile]) -> None:
-    _append(sheet, SUMMARY_HEADERS)
+    rows = _Rows(sheet)
+    rows.add(SUMMARY_HEADERS)
     totals = {"projects": 0, "budget": Decimal(0), "error": 0, "warning": 0, "hint": 0, "accepted": 0}
     for number, checked in enumerate(results, 1):
         facts, counts = checked.facts, _counts(checked)
-        row = _append(sheet, (number, facts.department if facts else None, facts.year if facts else None,
-                              checked.name, facts.projects if facts else None,
-                              facts.budget_total if facts else None, counts["error"], counts["warning"],
-                              counts["hint"], len(checked.accepted), most_common(checked.open),
-                              _status(checked, counts)))
+        # The Decimal sum goes to openpyxl as it is (a float sum could drift by a cent). openpyxl
+        # writes "%.16g" of the nearest double, sometimes 9.210000000000001 for 9.21: the same
+        # double Excel keeps when 9.21 is typed, shown and summed as 9.21 (Excel's 15 digits),
+        # for any amount to the cent below 10^13 万元.
+        row = rows.add((number, facts.department if facts else None, facts.year if facts else None,
+                        checked.name, facts.projects if facts else None,
+                        facts.budget_total if facts else None, counts["error"], counts["warning"],
+                        counts["hint"], len(checked.accepted), most_common(checked.open),
+                        _status(checked, counts)))
         sheet.cell(row, 6).number_format = MONEY_FORMAT
         if facts:
             totals["projects"] += facts.projects
@@ -180,30 +191,30 @@ def _summary_sheet(sheet: Worksheet, results: list[CheckedFile]) -> None:
         for key in ("error", "warning", "hint"):
             totals[key] += counts[key]
         totals["accepted"] += len(checked.accepted)
-    last = len(results) + 1
     # Values, not =SUM(): a viewer that does not calculate still shows them, and the row
     # stays below the filter's range so that sorting never moves it among the files.
-    row = _append(sheet, ("合计", None, None, f"{len(results)} 个文件", totals["projects"], totals["budget"],
-                          totals["error"], totals["warning"], totals["hint"], totals["accepted"], None, None))
+    row = rows.add(("合计", None, None, f"{len(results)} 个文件", totals["projects"], totals["budget"],
+                    totals["error"], totals["warning"], totals["hint"], totals["accepted"], None, None))
     sheet.cell(row, 6).number_format = MONEY_FORMAT
     for column in range(1, len(SUMMARY_HEADERS) + 1):
         sheet.cell(row, column).font = TOTAL_FONT
-    _finish(sheet, SUMMARY_HEADERS, SUMMARY_WIDTHS, last, wrapped=(11, 12))
+    _finish(rows, SUMMARY_HEADERS, SUMMARY_WIDTHS, len(results), wrapped=(11, 12))
 
 
 def _finding_sheet(sheet: Worksheet, results: list[CheckedFile]) -> None:
-    _append(sheet, FINDING_HEADERS)
+    rows = _Rows(sheet)
+    rows.add(FINDING_HEADERS)
     for checked in results:
         department = checked.facts.department if checked.facts else None
         if checked.failure:
-            _append(sheet, (checked.name, department, None, None, None, None, None, UNREADABLE, UNREADABLE_TITLE,
-                            Severity.ERROR.label, checked.failure, None))
+            rows.add((checked.name, department, None, None, None, None, None, UNREADABLE, UNREADABLE_TITLE,
+                      Severity.ERROR.label, checked.failure, None))
         for item in checked.located:
             finding = item.finding
-            _append(sheet, (checked.name, department, item.sheet, item.cell, finding.number,
-                            finding.project_code or None, item.project_name or None, finding.rule,
-                            title_of(finding.rule), finding.severity.label, finding.message, item.accepted))
-    _finish(sheet, FINDING_HEADERS, FINDING_WIDTHS, sheet.max_row, wrapped=(11,))
+            rows.add((checked.name, department, item.sheet, item.cell, finding.number,
+                      finding.project_code or None, item.project_name or None, finding.rule,
+                      title_of(finding.rule), finding.severity.label, finding.message, item.accepted))
+    _finish(rows, FINDING_HEADERS, FINDING_WIDTHS, rows.last - 1, wrapped=(11,))
 
 
 def _rule_sheet(sheet: Worksheet, results: list[CheckedFile]) -> None:
@@ -225,17 +236,19 @@ def _rule_sheet(sheet: Worksheet, results: list[CheckedFile]) -> None:
                 files.setdefault(rule, set()).add(index)
             else:
                 accepted[rule] += 1
-    rules = sorted(severity, key=lambda rule: (severity[rule].rank, -open_count[rule], -accepted[rule], rule))
-    _append(sheet, RULE_HEADERS)
-    for rule in rules:
-        _append(sheet, (rule, title_of(rule), severity[rule].label, open_count[rule], len(files.get(rule, ())),
-                        accepted[rule]))
-    _finish(sheet, RULE_HEADERS, RULE_WIDTHS, sheet.max_row)
+    ordered = sorted(severity, key=lambda rule: (severity[rule].rank, -open_count[rule], -accepted[rule], rule))
+    rows = _Rows(sheet)
+    rows.add(RULE_HEADERS)
+    for rule in ordered:
+        rows.add((rule, title_of(rule), severity[rule].label, open_count[rule], len(files.get(rule, ())),
+                  accepted[rule]))
+    _finish(rows, RULE_HEADERS, RULE_WIDTHS, rows.last - 1)
 
 
 def summary_bytes(results: list[CheckedFile]) -> bytes:
     """The summary workbook's content."""
     workbook = Workbook()
+    workbook.properties.title, workbook.properties.keywords = "审核汇总", SUMMARY_MARK
     _summary_sheet(workbook.active, results)
     workbook.active.title = "汇总"
     _finding_sheet(workbook.create_sheet("全部问题"), results)
@@ -247,9 +260,10 @@ def summary_bytes(results: list[CheckedFile]) -> bytes:
 
 def write_summary(results: list[CheckedFile], target: Path) -> None:
     """Write the summary of ``results`` to ``target`` (.xlsx), whole or not at all; never over
-    one of the files it summarises."""
+    one of the files it summarises, unless that file is itself an earlier summary (a chief
+    writing 汇总.xlsx into the folder checked, twice)."""
     target = summary_target(Path(target))
     for checked in results:
-        if _same_file(Path(checked.name), target):
+        if same_file(Path(checked.name), target) and not is_summary(target):
             raise SaveError(f"审核汇总不能写到被审核的文件“{checked.name}”上，请换一个文件名。")
     replace_file(target, summary_bytes(results))

@@ -14,7 +14,6 @@ is the one place a document enters the window, and it replaces (or empties) that
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.fileio.safe_save import same_file
 from perfdesk.model import INDICATOR_FIELDS, Document, format_amount
 from perfdesk.resources import resource_path
 from perfdesk.ui.app import DEFAULT_LANGUAGE, LANGUAGES
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
     def losses_on_saving_to(self, path: Path) -> int:
         """How many noted items of the opened file saving over it with ``path`` would drop
         without the clerk having agreed to it (0: nothing to ask)."""
-        if self.losses_confirmed or self.read_from is None or not _same_file(path, self.read_from):
+        if self.losses_confirmed or self.read_from is None or not same_file(path, self.read_from):
             return 0
         return sum(1 for note in self.read_notes if not note.kept)
 
@@ -496,11 +496,6 @@ def _redo_shortcuts() -> list[QKeySequence]:
     return keys
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # one of them is not there (yet): compare the names
-        return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
 
 
 def _dropped_workbook(event) -> str | None:
