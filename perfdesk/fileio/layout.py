@@ -84,3 +84,7 @@ def sheet_title(number: int, name: str) -> str:
 
 PAREN_NUMBER = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十百零〇\d]+)\s*[）)]\s*")
 COMMA_NUMBER = re.compile(r"^\s*([一二三四五六七八九十百零〇]+)\s*[、.．]\s*")
+
+# The list of findings an annotated copy (``perfdesk check --annotate``) carries on a sheet of
+# its own: a paper of that review, not part of the text, so the reader does not keep it.
+ISSUES_HEADER = ("位置", "严重程度", "问题", "核实情况")

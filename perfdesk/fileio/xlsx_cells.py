@@ -94,6 +94,9 @@ class Sheet:
     # (first, last, count): the leftmost and the rightmost column of a cell with content left
     # out of a kept row (past its first MAX_ROW_CELLS cells), and how many such cells there are
     unread_cells: tuple[int, int, int] | None = None
+    # cell comments (批注), Excel reference → text: perfdesk does not keep them, so the reader
+    # lists them for the clerk (a bureau's annotated copy holds its findings there)
+    comments: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -630,7 +633,35 @@ def _sheet(archive, part: str, name: str, shared: list[str], formats: Formats, p
     reader = _SheetReader(Sheet(name), shared, formats, path)
     if not _stream(archive, part, path, reader):
         raise _fail(f"工作簿已损坏：找不到工作表“{name}”的内容。", path)
-    return reader.finish()
+    sheet = reader.finish()
+    sheet.comments = _comments(archive, part, path)
+    return sheet
+
+
+MAX_COMMENTS = 20_000  # per sheet; an annotated copy has one per finding
+
+
+def _comments(archive, part: str, path: str) -> dict[str, str]:
+    """The sheet's cell comments (the legacy part Excel, WPS and openpyxl all write; a threaded
+    comment has one too), Excel reference → text."""
+    found: dict[str, str] = {}
+    for target in _rels(archive, part, path).values():
+        name = posixpath.basename(target).lower()  # comments1.xml (Excel), comment1.xml (openpyxl)
+        if not name.startswith("comment"):
+            continue
+        root = _xml(archive, target, path)
+        if root is None:
+            continue
+        ns = _ns(root)
+        listed = root.find(f"{ns}commentList")
+        for comment in listed if listed is not None else []:
+            body = comment.find(f"{ns}text")
+            text = _text_of(body, ns).strip() if body is not None else ""
+            if text and comment.get("ref"):
+                found[comment.get("ref")] = text
+            if len(found) >= MAX_COMMENTS:
+                return found
+    return found
 
 
 _AREA_END = re.compile(r"\$?[A-Z]{1,3}\$?(\d+)\s*$")

@@ -183,6 +183,7 @@ def build_document(grids: list[Grid], path: str | None = None) -> ReadResult:
     units = _assign_units(contents or [], tables)
     for table in tables:
         origins.add(table.project, table.origin)
+    notes += comment_notes(grids)
     document = Document(**cover, part1=part1 or Part1(), units=units, kept_sheets=kept)
     if review is not None:
         notes += read_review_sheet(review, document)
@@ -204,7 +205,11 @@ def _note_front(grid: Grid, first_table: int, notes: list[ReadNote]) -> None:
 
 
 def _keep(grid: Grid, kept: list[KeptSheet], notes: list[ReadNote]) -> None:
-    """A sheet that is neither Part 1, the 目录 nor a table: carried through a save as it is."""
+    """A sheet that is neither Part 1, the 目录 nor a table: carried through a save as it is;
+    but not the list of findings of an annotated copy (the review dock lists them afresh)."""
+    if tuple(grid.text(1, c, single=True) for c in range(1, len(L.ISSUES_HEADER) + 1)) == L.ISSUES_HEADER:
+        notes.append(ReadNote(grid.name, "", "", "是批注版附带的审核问题清单，打开后由审核栏重新列出，保存时不保留"))
+        return
     sheet = keep_sheet(grid.sheet)
     if sheet is None:
         return
@@ -212,6 +217,13 @@ def _keep(grid: Grid, kept: list[KeptSheet], notes: list[ReadNote]) -> None:
     first = next((render(v).strip() for _, v in sorted(grid.cells.items()) if render(v).strip()), "")
     notes.append(ReadNote(grid.name, "", first, f"不是第一部分、目录或绩效目标表（{len(sheet.cells)} 个有内容的单元格），"
                           "按原样保留，保存时原样写回（格式除外）", kept=True))
+
+
+def comment_notes(grids: list[Grid]) -> list[ReadNote]:
+    """A note for each cell comment (批注) of the workbook: perfdesk does not keep comments, and
+    the bureau's annotated copy holds its findings in them, so the clerk sees them listed."""
+    return [ReadNote(grid.name, ref, text, "是单元格批注，perfdesk 不保存批注，保存后不再保留")
+            for grid in grids for ref, text in grid.sheet.comments.items()]
 
 
 def _note_unread_rows(grid: Grid, notes: list[ReadNote]) -> None:

@@ -24,6 +24,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from perfdesk.errors import PerfdeskError, SaveError
+from perfdesk.fileio.layout import ISSUES_HEADER
 from perfdesk.fileio.read_result import CellRef
 from perfdesk.fileio.safe_save import replace_file, same_file
 from perfdesk.papers.marks import ANNOTATED_MARK, with_mark
@@ -174,7 +175,7 @@ def _quoted(title: str) -> str:
 def _issues_sheet(workbook: Workbook, located: list[Located], placed: dict[int, tuple[str, str]]) -> None:
     """One row per finding, in the review's order; a finding with a cell links to it."""
     sheet = workbook.create_sheet(_unique_title(workbook))
-    sheet.append(["位置", "严重程度", "问题", "核实情况"])
+    sheet.append(list(ISSUES_HEADER))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")

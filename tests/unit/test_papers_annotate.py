@@ -324,3 +324,21 @@ def test_check_annotate_refuses_two_files_and_a_pdf_target(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "批注版要保存为 .xlsx 工作簿" in err and "Traceback" not in err
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_the_returned_copy_opened_in_perfdesk_lists_the_bureaus_comments(tmp_path):
+    """The department's clerk opens the annotated copy in perfdesk: each comment is listed with
+    its cell (perfdesk keeps no comments, so they are named before a save would drop them), the
+    findings list is not kept as a sheet of the text, and the document is the one reviewed."""
+    from perfdesk.fileio import open_document
+
+    source = stacked(tmp_path)
+    target = tmp_path / "stacked-批注.xlsx"
+    annotate(source, target)
+    opened = open_document(target)
+    commented = {(note.sheet, note.cell): note.text for note in opened.notes if "单元格批注" in note.reason}
+    assert commented == {("项目表", "E27"): "[错误] 指标值为空，请填写。",
+                         ("项目表", "D20"): "[错误] 财政资金 6.00 加其他资金 1.00 等于 7.00，不等于预算数 8.00，请核对金额。"}
+    assert opened.document.kept_sheets == []
+    assert any(note.sheet == "审核问题" and not note.kept for note in opened.notes)
+    assert opened.document == open_document(source).document
