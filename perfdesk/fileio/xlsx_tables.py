@@ -144,11 +144,20 @@ def _anchors(grid: Grid) -> list[tuple[int, int]]:
     return [(r, c) for r, cells in sorted(grid.by_row.items()) for c, v in cells
             if field_of(v) == "code" and _names_near(grid, r)
             and c == (1 if grid.exact else cells[0][0])  # the label column, never a value cell
-            # a list of projects (项目编码 | 项目名称 | 预算数 as column headers) is no table
-            and not _is_label(grid.raw(r, grid.right_of(r, c)))
+            and not _list_header(grid, r, c)
             # perfdesk's own layout has 项目名称 in column D of the anchor row, so a unit line
             # whose unit is named 项目编码 is never taken for a table
             and (not grid.exact or any(k == 4 and field_of(x) == "name" for k, x in grid.row_cells(r)))]
+
+
+def _list_header(grid: Grid, row: int, col: int) -> bool:
+    """Whether the 项目编码 at (row, col) heads a column of a list of projects (项目编码 |
+    项目名称 | 预算数 as column headers, a clerk's 汇总 sheet) rather than a table: another field's
+    label stands where the code would be. perfdesk's own sheets are never lists."""
+    if grid.exact:
+        return False
+    beside = grid.raw(row, grid.right_of(row, col))
+    return _is_label(beside) and field_of(beside) != "code"
 
 
 def _find_in(grid: Grid, framework: str | None) -> list[Table]:
