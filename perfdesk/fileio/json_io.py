@@ -25,11 +25,16 @@ SCHEMA_FILE = Path(__file__).resolve().parents[2] / "docs" / "schema" / "documen
 def document_json(document: Document) -> bytes:
     # Without kept sheets the file is exactly what it was before they existed, so that an older
     # perfdesk (which refuses fields it does not know) still opens it.
-    # The same for the bureau's review marks (审核意见).
+    # The same for the bureau's review marks (审核意见) and last year's values.
     leave_out: dict = {} if document.kept_sheets else {"kept_sheets": True}
+    project_fields: dict = {}
     if not document.has_review():
         leave_out["accepted"] = True
-        leave_out["units"] = {"__all__": {"projects": {"__all__": {"review"}}}}
+        project_fields["review"] = True
+    if not any(row.previous_value for _, _, _, p in document.projects() for row in p.indicators):
+        project_fields["indicators"] = {"__all__": {"previous_value"}}  # 上年指标值, likewise
+    if project_fields:
+        leave_out["units"] = {"__all__": {"projects": {"__all__": project_fields}}}
     return (document.model_dump_json(indent=2, exclude=leave_out or None) + "\n").encode("utf-8")
 
 

@@ -22,7 +22,9 @@ class _Model(BaseModel):
 
 
 class Indicator(_Model):
-    """One row of the indicator table. ``value`` is the clerk's 指标值, kept exactly."""
+    """One row of the indicator table. ``value`` is the clerk's 指标值, kept exactly;
+    ``previous_value`` the same row's 指标值 of the year before (上年指标值), shown beside it and
+    kept in the file but not printed (rollover fills it)."""
 
     level1: str = ""
     level2: str = ""
@@ -30,6 +32,7 @@ class Indicator(_Model):
     description: str = ""
     value: str = ""
     basis: str = ""
+    previous_value: str = ""
 
     @property
     def reading(self) -> ValueReading:
