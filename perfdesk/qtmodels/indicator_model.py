@@ -1,4 +1,5 @@
-"""The indicator table of one project as a Qt table model (six columns, one row per indicator).
+"""The indicator table of one project as a Qt table model (one row per indicator): the six
+columns of the official table, then 上年指标值 (last year's value, read-only, not printed).
 
 Cells show the clerk's text exactly. Beside it the model offers what the grid needs: the
 framework's 一级/二级 choices, the reading of each 指标值 (tooltip), a quiet mark where a
@@ -29,7 +30,8 @@ from perfdesk.qtmodels.clipboard_rows import indicator_rows, rows_from_tsv, rows
 from perfdesk.review import ReviewRules, load_rules
 from perfdesk.undo import InsertCommand, MoveCommand, RemoveCommand, UpdateCommand
 
-COL_LEVEL1, COL_LEVEL2, COL_LEVEL3, COL_DESCRIPTION, COL_VALUE, COL_BASIS = range(6)
+COL_LEVEL1, COL_LEVEL2, COL_LEVEL3, COL_DESCRIPTION, COL_VALUE, COL_BASIS, COL_PREVIOUS = range(7)
+PREVIOUS_HEADER = "上年指标值"
 
 ReadingRole = Qt.ItemDataRole.UserRole + 1         # the ValueReading of a 指标值 cell
 MissingNumberRole = Qt.ItemDataRole.UserRole + 2   # True: a number is expected but absent
@@ -41,9 +43,12 @@ ContinuesBelowRole = Qt.ItemDataRole.UserRole + 4  # 一级/二级 cell equal to
 _DISPLAY, _EDIT, _TOOLTIP, _BACKGROUND = (int(role.value) for role in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.BackgroundRole))
-_HANDLED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _BACKGROUND, ReadingRole, MissingNumberRole,
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_HANDLED_ROLES = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _BACKGROUND, _FOREGROUND, ReadingRole, MissingNumberRole,
                             ContinuesAboveRole, ContinuesBelowRole})
 _CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+_READ_ONLY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+PREVIOUS_FOREGROUND = QColor("#707070")
 
 BASIS_CHOICES = ("工作计划", "计划标准", "历史标准", "行业标准", "工作标准", "资金发放表", "问卷调查",
                  "电话回访", "年初预算")
@@ -148,12 +153,14 @@ class IndicatorTableModel(QAbstractTableModel):
         return len(self._current.indicators)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(INDICATOR_FIELDS)
+        return 0 if parent.isValid() else len(INDICATOR_FIELDS) + 1
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
+            if section == COL_PREVIOUS:
+                return PREVIOUS_HEADER
             return INDICATOR_HEADERS[section] if 0 <= section < len(INDICATOR_HEADERS) else None
         return str(section + 1)
 
@@ -162,6 +169,8 @@ class IndicatorTableModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         item = self._current.indicators[row]
+        if column == COL_PREVIOUS:
+            return self._previous_data(item, role)
         if role == _DISPLAY or role == _EDIT:
             return getattr(item, INDICATOR_FIELDS[column])
         if column == COL_VALUE:
@@ -195,11 +204,24 @@ class IndicatorTableModel(QAbstractTableModel):
             return getattr(item, INDICATOR_FIELDS[column]) or None
         return None
 
+    def _previous_data(self, item: Indicator, role: int) -> Any:
+        """上年指标值: last year's text as rollover kept it, shown grey (not edited, not printed)."""
+        if role == _DISPLAY:
+            return item.previous_value
+        if role == _FOREGROUND:
+            return PREVIOUS_FOREGROUND
+        if role == _TOOLTIP:
+            return self.tr("Last year's value (filled by Roll forward; not printed)")
+        return None
+
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return _READ_ONLY_FLAGS if index.column() == COL_PREVIOUS else _CELL_FLAGS
 
     def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._current is None:
+        if (role != Qt.ItemDataRole.EditRole or not index.isValid() or self._current is None
+                or index.column() >= len(INDICATOR_FIELDS)):
             return False
         field = INDICATOR_FIELDS[index.column()]
         text = "" if value is None else str(value)
@@ -261,6 +283,8 @@ class IndicatorTableModel(QAbstractTableModel):
             return
         by_row: dict[int, dict[str, str]] = {}
         for row, column in cells:
+            if column >= len(INDICATOR_FIELDS):
+                continue  # 上年指标值 is last year's, not the clerk's to clear
             if 0 <= row < self.rowCount() and getattr(self.indicator(row), INDICATOR_FIELDS[column]):
                 by_row.setdefault(row, {})[INDICATOR_FIELDS[column]] = ""
         commands = [UpdateCommand(self._document, "indicator", fields, index=row, unit=self._unit,
@@ -269,7 +293,8 @@ class IndicatorTableModel(QAbstractTableModel):
 
     def copy_rows(self, rows: list[int], columns: list[int] | None = None) -> str:
         """The given rows (and columns, all six by default) as tab-separated text."""
-        columns = list(range(len(INDICATOR_FIELDS))) if columns is None else columns
+        columns = list(range(len(INDICATOR_FIELDS))) if columns is None else \
+            [column for column in columns if column < len(INDICATOR_FIELDS)] or list(range(len(INDICATOR_FIELDS)))
         cells = [[self.indicator(row).cells()[column] for column in columns] for row in sorted(set(rows))]
         return rows_to_tsv(cells)
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.model import INDICATOR_FIELDS, Document, Indicator
-from perfdesk.qtmodels.indicator_model import COL_DESCRIPTION, COL_LEVEL3, IndicatorTableModel
+from perfdesk.qtmodels.indicator_model import COL_BASIS, COL_DESCRIPTION, COL_LEVEL3, COL_PREVIOUS, IndicatorTableModel
 from perfdesk.ui.delegates import IndicatorDelegate
 
-_COLUMN_WIDTHS = (88, 136, 150, 260, 110, 110)
+_COLUMN_WIDTHS = (88, 136, 150, 260, 110, 110, 100)
 
 
 class IndicatorTableView(QTableView):
@@ -60,6 +60,10 @@ class IndicatorTableView(QTableView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        # 上年指标值 is the model's last column (the official six keep their numbers for copy and
+        # paste) but stands beside 指标值, where a clerk compares the two.
+        if header.visualIndex(COL_PREVIOUS) != header.visualIndex(COL_BASIS):
+            header.moveSection(header.visualIndex(COL_PREVIOUS), header.visualIndex(COL_BASIS))
         header.sectionResized.connect(self._fit_all_rows_later)
         model.modelReset.connect(self.resizeRowsToContents)
         model.layoutChanged.connect(self.resizeRowsToContents)
@@ -151,6 +155,13 @@ class IndicatorGrid(QWidget):
                 self.toolbar.addAction(action)
                 self.view.addAction(action)
         self.view.addAction(self.clear_cells_action)  # the Delete key; not worth a button
+        self.view.addAction(self._separator())
+        self.show_previous_action = QAction(self.tr("Show last year's values"), self)
+        self.show_previous_action.setCheckable(True)
+        self.show_previous_action.setChecked(True)
+        self.show_previous_action.setToolTip(self.tr("Show the 上年指标值 column (when the document has last year's values)"))
+        self.show_previous_action.toggled.connect(self._show_previous)
+        self.view.addAction(self.show_previous_action)
         # A right click in the grid offers the same, as it does in Excel and WPS.
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
@@ -197,8 +208,16 @@ class IndicatorGrid(QWidget):
         if not (0 <= unit < len(units) and 0 <= project < len(units[unit].projects)):
             unit, project = -1, -1
         self.model.set_project(unit, project)
+        self._show_previous()
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, COL_LEVEL3))
+
+    def _show_previous(self, *_: object) -> None:
+        """The 上年指标值 column: shown when the document holds last year's values (a rolled-
+        forward draft) and the clerk has not hidden it; an empty column would only take room."""
+        has = any(row.previous_value for _, _, _, project in self.document.projects() for row in project.indicators)
+        self.show_previous_action.setEnabled(has)
+        self.view.setColumnHidden(COL_PREVIOUS, not (has and self.show_previous_action.isChecked()))
 
     def select_cell(self, row: int, field: str) -> None:
         """Make a cell current (e.g. to show a review finding); field is one of INDICATOR_FIELDS."""

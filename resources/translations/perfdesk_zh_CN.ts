@@ -494,47 +494,47 @@ It was renamed and kept as %3.</source>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="192" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="197" />
         <source>Document (cover, Part 1, units)</source>
         <translation>文档（封面、第一部分、预算单位）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="254" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="259" />
         <source>Finding</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="254" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="259" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="255" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="260" />
         <source>Place</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="282" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="287" />
         <source>Accepted by the reviewer</source>
         <translation>已核实保留</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="285" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="290" />
         <source>Fix available:</source>
         <translation>可一键修正：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="308" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="313" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="308" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="313" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="309" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="314" />
         <source>Hint</source>
         <translation>提示</translation>
     </message>
@@ -585,82 +585,97 @@ It was renamed and kept as %3.</source>
 <context>
     <name>IndicatorGrid</name>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="132" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="136" />
         <source>Insert row</source>
         <translation>插入行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="133" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="137" />
         <source>Insert an indicator below the current row</source>
         <translation>在当前行下方插入一行绩效指标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="134" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="138" />
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="135" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="139" />
         <source>Delete the selected indicator rows</source>
         <translation>删除所选的绩效指标行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="136" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="140" />
         <source>Clear cells</source>
         <translation>清除内容</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="138" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="142" />
         <source>Empty the selected cells</source>
         <translation>清空所选单元格</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="139" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="143" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="140" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="144" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="141" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="145" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="142" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="146" />
         <source>Copy the selected rows as tab-separated text</source>
         <translation>以制表符分隔的文本复制所选行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="143" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="147" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="144" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="148" />
         <source>Paste rows copied from Excel or WPS</source>
         <translation>粘贴从 Excel 或 WPS 复制的行</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="159" />
+        <source>Show last year's values</source>
+        <translation>显示上年指标值</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="162" />
+        <source>Show the 上年指标值 column (when the document has last year's values)</source>
+        <translation>显示“上年指标值”一栏（文本中有上年指标值时）</translation>
     </message>
 </context>
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="177" />
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="186" />
         <source>A %1 should name a deadline or a rate, e.g. 年底前 or ≥95%.</source>
         <translation>%1的指标值应当写明完成时限或及时率，例如 年底前 或 ≥95%。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="179" />
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="188" />
         <source>A %1 should have a number, e.g. ≥5人 or 100%.</source>
         <translation>%1的指标值应当是数值，例如 ≥5人 或 100%。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="192" />
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="201" />
         <source>This second-level indicator does not belong under %1.</source>
         <translation>此二级指标不属于“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="214" />
+        <source>Last year's value (filled by Roll forward; not printed)</source>
+        <translation>上年指标值（生成下一年度草稿时填入，不打印）</translation>
     </message>
 </context>
 <context>

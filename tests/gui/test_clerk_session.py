@@ -242,7 +242,8 @@ def test_right_click_in_the_grid_offers_the_row_commands(qtbot, window):
     rect = view.visualRect(view.model().index(2, 2))
     QApplication.sendEvent(view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, rect.center(),
                                                               view.viewport().mapToGlobal(rect.center())))
-    assert shown == ["Insert row", "Delete rows", "Move up", "Move down", "Copy", "Paste", "Clear cells"]
+    assert shown == ["Insert row", "Delete rows", "Move up", "Move down", "Copy", "Paste", "Clear cells",
+                     "Show last year's values"]
 
 
 # Rows 9–12 of a 绩效目标表 selected in Excel together with the header row above them: the

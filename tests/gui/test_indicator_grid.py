@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
+from perfdesk.qtmodels.indicator_model import COL_PREVIOUS, COL_VALUE
 from perfdesk.ui.indicator_grid import IndicatorGrid
 
 VALUE, LEVEL3 = 4, 2
@@ -23,6 +24,18 @@ def grid(qtbot, document, undo_stack) -> IndicatorGrid:
     qtbot.waitExposed(widget)
     widget.set_project(0, 0)
     widget.view.setFocus()
+    return widget
+
+
+@pytest.fixture
+def grid_window_with_previous(qtbot, document, undo_stack) -> IndicatorGrid:
+    """The grid over a rolled-forward draft: the first row has last year's value ≥4人."""
+    document.update_indicator(0, 0, 0, previous_value="≥4人")
+    widget = IndicatorGrid(document, undo_stack)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 360)
+    widget.show()
+    widget.set_project(0, 0)
     return widget
 
 
@@ -248,3 +261,21 @@ def test_long_session_does_not_wear_out_python(qtbot, grid, document):
     assert lost < 50, (
         f"None lost {lost} references in 3 repaints: this PySide6 build leaks them and the "
         "editor will crash in a long session (use Python >= 3.12 or PySide6 < 6.12)")
+
+
+def test_last_years_values_stand_beside_the_value_and_can_be_hidden(qtbot, grid_window_with_previous):
+    grid = grid_window_with_previous
+    view, header = grid.view, grid.view.horizontalHeader()
+    assert not view.isColumnHidden(COL_PREVIOUS)
+    assert header.visualIndex(COL_PREVIOUS) == header.visualIndex(COL_VALUE) + 1  # beside 指标值
+    assert view.model().index(0, COL_PREVIOUS).data() == "≥4人"
+    grid.show_previous_action.trigger()  # the clerk hides it (right-click menu)
+    assert view.isColumnHidden(COL_PREVIOUS)
+    grid.show_previous_action.trigger()
+    assert not view.isColumnHidden(COL_PREVIOUS)
+
+
+def test_no_column_of_last_years_values_without_any(qtbot, grid):
+    grid.set_project(0, 0)
+    assert grid.view.isColumnHidden(COL_PREVIOUS)
+    assert not grid.show_previous_action.isEnabled()

@@ -10,6 +10,7 @@ from perfdesk.model import Indicator, Project
 from perfdesk.qtmodels.indicator_model import (
     COL_LEVEL1,
     COL_LEVEL2,
+    COL_PREVIOUS,
     COL_VALUE,
     ContinuesAboveRole,
     ContinuesBelowRole,
@@ -27,15 +28,23 @@ def column(model, col):
     return [model.index(row, col).data() for row in range(model.rowCount())]
 
 
-def test_model_shows_six_columns_of_the_project(document):
+def test_model_shows_six_columns_of_the_project_and_last_years_value(document):
     model = IndicatorTableModel(document)
     assert model.rowCount() == 0
     model.set_project(0, 0)
-    assert model.rowCount() == 7 and model.columnCount() == 6
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
-    assert headers == ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"]
-    assert [model.index(0, c).data() for c in range(6)] == [
-        "产出指标", "数量指标", "奖补数量", "优秀特派员奖励人数", "≥5人", "资金发放表"]
+    assert model.rowCount() == 7 and model.columnCount() == 7
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
+    assert headers == ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据", "上年指标值"]
+    assert [model.index(0, c).data() for c in range(7)] == [
+        "产出指标", "数量指标", "奖补数量", "优秀特派员奖励人数", "≥5人", "资金发放表", ""]
+    # last year's value is shown, never edited nor cleared from the grid
+    document.update_indicator(0, 0, 0, previous_value="≥4人")
+    previous = model.index(0, COL_PREVIOUS)
+    assert previous.data() == "≥4人"
+    assert not previous.flags() & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(previous, "≥9人")
+    model.clear_cells([(0, COL_PREVIOUS)])
+    assert document.project(0, 0).indicators[0].previous_value == "≥4人"
     assert column(model, COL_VALUE)[1] == "≥95百分比"  # the clerk's text, not the reading
 
 
