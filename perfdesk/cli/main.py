@@ -26,6 +26,7 @@ SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
     "check": ("check", "run_check", "审核一个或多个文件"),
     "import": ("importing", "run_import", "从上年公开的文本（.txt/.docx）导入"),
     "rollover": ("importing", "run_rollover", "把文件结转为下一年度的草案"),
+    "compare": ("compare", "run_compare", "列出同一文本两个版本之间的不同"),
 }
 
 
@@ -92,6 +93,11 @@ def _subparser(name: str) -> argparse.ArgumentParser:
         parser.add_argument("input")
         parser.add_argument("output")
         parser.add_argument("--year", type=int, required=True, help="新的预算年度")
+    elif name == "compare":
+        parser.add_argument("old", help="原来的版本（.xlsx 或 .json）")
+        parser.add_argument("new", help="新的版本（.xlsx 或 .json）")
+        parser.add_argument("--json", action="store_true", help="输出 JSON")
+        parser.add_argument("--pdf", default=None, metavar="OUT.pdf", help="写出对比报告（PDF）")
     return parser
 
 

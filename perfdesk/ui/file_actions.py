@@ -170,6 +170,29 @@ class FileActions(QObject):
         name = answer(self.losses_question(count))
         return name if name in ("save", "save_as") else "cancel"
 
+    # --------------------------------------------------------------- compare
+    def compare_with(self, path: str | Path | None = None) -> bool:
+        """File ▸ 与其他版本比较…: read another version (old) and list what the open text (new)
+        changed, in the Comparison dock. The open document is not touched."""
+        w = self.window
+        if path is None:
+            start = str(w.path.parent) if w.path else ""
+            path, _ = QFileDialog.getOpenFileName(w, self.tr("Compare with another version"), start,
+                                                  self.tr("Performance texts (*.xlsx *.json)"))
+            if not path:
+                return False
+        try:
+            from perfdesk.fileio import open_document
+
+            other = open_document(Path(path)).document
+        except Exception as error:  # noqa: BLE001 - a message; the open document stays as it is
+            self.show_error(self.tr("Compare with another version"), error)
+            return False
+        w.compare_panel.compare(w.document, other, Path(path))
+        w.compare_dock.show()
+        w.compare_dock.raise_()
+        return True
+
     # ------------------------------------------------------ import, roll over
     def import_text(self) -> bool:
         w = self.window

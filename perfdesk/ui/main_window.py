@@ -46,6 +46,7 @@ from perfdesk.fileio.safe_save import same_file
 from perfdesk.model import INDICATOR_FIELDS, Document, format_amount
 from perfdesk.resources import resource_path
 from perfdesk.ui.app import DEFAULT_LANGUAGE, LANGUAGES
+from perfdesk.ui.compare_panel import ComparePanel
 from perfdesk.ui.cover_editor import CoverEditor, document_totals
 from perfdesk.ui.department_tree import DepartmentTree
 from perfdesk.ui.file_actions import FileActions
@@ -120,6 +121,15 @@ class MainWindow(QMainWindow):
         self.open_notes_dock.setFeatures(self.review_dock.features())
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.open_notes_dock)
         self.tabifyDockWidget(self.review_dock, self.open_notes_dock)
+        self.compare_panel = ComparePanel(self)
+        self.compare_panel.changeActivated.connect(self.show_finding)
+        self.compare_dock = QDockWidget(self.tr("Comparison"), self)
+        self.compare_dock.setObjectName("compareDock")
+        self.compare_dock.setWidget(self.compare_panel)
+        self.compare_dock.setFeatures(self.review_dock.features())
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.compare_dock)
+        self.tabifyDockWidget(self.review_dock, self.compare_dock)
+        self.compare_dock.hide()  # until File ▸ Compare with another version…
 
         self.totals = QLabel()
         self.totals.setObjectName("totals")
@@ -172,6 +182,7 @@ class MainWindow(QMainWindow):
         old_stack.deleteLater()
         self.tree.set_document(document, self.undo_stack)
         self.review.set_document(document, self.undo_stack)
+        self.compare_panel.set_document(document)
         self.set_origins(origins)
         self._build_editors()
         self._fill_indicator_menu()
@@ -333,6 +344,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, self.tr("&Import last year's text…"), f.import_text)
         self.rollover_action = self._action(file_menu, self.tr("Roll forward to next &year…"), f.rollover)
+        self.compare_action = self._action(file_menu, self.tr("&Compare with another version…"), f.compare_with)
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, self.tr("&Export PDF…"), f.export_pdf, "Ctrl+E")
         self.preview_action = self._action(file_menu, self.tr("Print pre&view…"), f.print_preview, "Ctrl+Shift+P")
@@ -374,6 +386,9 @@ class MainWindow(QMainWindow):
         self.open_notes_action = self.open_notes_dock.toggleViewAction()
         self.open_notes_action.setText(self.tr("&Opening notes"))
         view_menu.addAction(self.open_notes_action)
+        self.compare_view_action = self.compare_dock.toggleViewAction()
+        self.compare_view_action.setText(self.tr("&Comparison"))
+        view_menu.addAction(self.compare_view_action)
         view_menu.addSeparator()
         self.language_menu = view_menu.addMenu(self.tr("&Language"))
         self.language_actions = QActionGroup(self)

@@ -125,6 +125,101 @@ It was renamed and kept as %3.</source>
     </message>
 </context>
 <context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="59" />
+        <source>Compare again</source>
+        <translation>重新比较</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="62" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="68" />
+        <source>Place</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="68" />
+        <source>Old version</source>
+        <translation>原版本</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="68" />
+        <source>New version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="69" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="116" />
+        <source>Choose File ▸ Compare with another version… to see what changed.</source>
+        <translation>选择“文件 ▸ 与其他版本比较…”查看两个版本的不同。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="120" />
+        <source>“%1” and the open text have the same content.</source>
+        <translation>“%1”与当前文本内容相同。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../perfdesk/ui/compare_panel.py" line="122" />
+        <source>%n difference(s) from “%1” (old) to the open text (new). Double-click one to go there.</source>
+        <translation>
+            <numerusform>从“%1”（原版本）到当前文本（新版本）共 %n 处不同。双击可跳转到该处。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="142" />
+        <source>Document (cover, Part 1)</source>
+        <translation>全文（封面、第一部分）</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="150" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="161" />
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="161" />
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="161" />
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="184" />
+        <location filename="../../perfdesk/ui/compare_panel.py" line="199" />
+        <source>Print the comparison</source>
+        <translation>打印比较结果</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="185" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="193" />
+        <source>open text</source>
+        <translation>当前文本</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="202" />
+        <source>Comparison written: %1</source>
+        <translation>已写出比较结果：%1</translation>
+    </message>
+</context>
+<context>
     <name>CoverEditor</name>
     <message>
         <location filename="../../perfdesk/ui/cover_editor.py" line="62" />
@@ -365,6 +460,7 @@ It was renamed and kept as %3.</source>
     </message>
     <message>
         <location filename="../../perfdesk/ui/file_actions.py" line="87" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="181" />
         <source>Performance texts (*.xlsx *.json)</source>
         <translation>绩效文本 (*.xlsx *.json)</translation>
     </message>
@@ -408,85 +504,91 @@ It was renamed and kept as %3.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="178" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="180" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="189" />
+        <source>Compare with another version</source>
+        <translation>与其他版本比较</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="201" />
         <source>Import last year's text</source>
         <translation>导入上年文本</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="179" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="202" />
         <source>Published texts (*.txt *.docx)</source>
         <translation>公开文本 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="187" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="210" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="191" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="214" />
         <source>%n passage(s) could not be placed; please check them:</source>
         <translation>
             <numerusform>有 %n 处文字未能归位，请核对：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="192" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="215" />
         <source>Everything in the text was placed.</source>
         <translation>文本内容已全部导入。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="193" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="216" />
         <source>Import notes</source>
         <translation>导入说明</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="199" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="208" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="211" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="222" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="231" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="234" />
         <source>Roll forward</source>
         <translation>结转下一年度</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="199" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="222" />
         <source>New budget year:</source>
         <translation>新的预算年度：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="212" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="235" />
         <source>The draft for %1 was made. Changes:</source>
         <translation>已生成 %1 年度草案。变更如下：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="229" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="238" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="244" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="252" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="261" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="267" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="239" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="262" />
         <source>The review found %n error(s). Export the PDF anyway?</source>
         <translation>
             <numerusform>审核发现 %n 个错误。仍要导出 PDF 吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="244" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="267" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="250" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="273" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="267" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="290" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="281" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="304" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -681,213 +783,228 @@ It was renamed and kept as %3.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="110" />
+        <location filename="../../perfdesk/ui/main_window.py" line="111" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="117" />
+        <location filename="../../perfdesk/ui/main_window.py" line="118" />
         <source>Opening notes</source>
         <translation>打开说明</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="307" />
+        <location filename="../../perfdesk/ui/main_window.py" line="126" />
+        <source>Comparison</source>
+        <translation>版本比较</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="318" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="308" />
+        <location filename="../../perfdesk/ui/main_window.py" line="319" />
         <source>perfdesk budget performance text</source>
         <translation>部门预算绩效文本 perfdesk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="314" />
+        <location filename="../../perfdesk/ui/main_window.py" line="325" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n 个项目</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="315" />
+        <location filename="../../perfdesk/ui/main_window.py" line="326" />
         <source>Budget %1  fiscal %2  other %3 (10,000 yuan)</source>
         <translation>预算数 %1  财政资金 %2  其他资金 %3（万元）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="319" />
+        <location filename="../../perfdesk/ui/main_window.py" line="330" />
         <source>Review: %n error(s)</source>
         <translation>
             <numerusform>审核：%n 个错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="320" />
+        <location filename="../../perfdesk/ui/main_window.py" line="331" />
         <source>Review: no errors</source>
         <translation>审核：无错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="325" />
+        <location filename="../../perfdesk/ui/main_window.py" line="336" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="326" />
+        <location filename="../../perfdesk/ui/main_window.py" line="337" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="327" />
+        <location filename="../../perfdesk/ui/main_window.py" line="338" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="328" />
+        <location filename="../../perfdesk/ui/main_window.py" line="339" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="330" />
+        <location filename="../../perfdesk/ui/main_window.py" line="341" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="331" />
+        <location filename="../../perfdesk/ui/main_window.py" line="342" />
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="334" />
+        <location filename="../../perfdesk/ui/main_window.py" line="345" />
         <source>&amp;Import last year's text…</source>
         <translation>导入上年文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="335" />
+        <location filename="../../perfdesk/ui/main_window.py" line="346" />
         <source>Roll forward to next &amp;year…</source>
         <translation>结转到下一年度(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="337" />
+        <location filename="../../perfdesk/ui/main_window.py" line="347" />
+        <source>&amp;Compare with another version…</source>
+        <translation>与其他版本比较(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="349" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="338" />
+        <location filename="../../perfdesk/ui/main_window.py" line="350" />
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="339" />
+        <location filename="../../perfdesk/ui/main_window.py" line="351" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="341" />
+        <location filename="../../perfdesk/ui/main_window.py" line="353" />
         <source>PDF &amp;fonts…</source>
         <translation>PDF 字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="343" />
+        <location filename="../../perfdesk/ui/main_window.py" line="355" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="345" />
+        <location filename="../../perfdesk/ui/main_window.py" line="357" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="346" />
-        <location filename="../../perfdesk/ui/main_window.py" line="406" />
+        <location filename="../../perfdesk/ui/main_window.py" line="358" />
+        <location filename="../../perfdesk/ui/main_window.py" line="421" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="348" />
-        <location filename="../../perfdesk/ui/main_window.py" line="407" />
+        <location filename="../../perfdesk/ui/main_window.py" line="360" />
+        <location filename="../../perfdesk/ui/main_window.py" line="422" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="353" />
+        <location filename="../../perfdesk/ui/main_window.py" line="365" />
         <source>&amp;Find project…</source>
         <translation>查找项目(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="361" />
+        <location filename="../../perfdesk/ui/main_window.py" line="373" />
         <source>&amp;Indicators</source>
         <translation>绩效指标(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="364" />
+        <location filename="../../perfdesk/ui/main_window.py" line="376" />
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="365" />
+        <location filename="../../perfdesk/ui/main_window.py" line="377" />
         <source>Export &amp;annotated copy…</source>
         <translation>导出批注版(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="367" />
+        <location filename="../../perfdesk/ui/main_window.py" line="379" />
         <source>Export review &amp;report (PDF)…</source>
         <translation>导出审核意见 PDF(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="370" />
+        <location filename="../../perfdesk/ui/main_window.py" line="382" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="372" />
+        <location filename="../../perfdesk/ui/main_window.py" line="384" />
         <source>&amp;Review findings</source>
         <translation>审核结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="375" />
+        <location filename="../../perfdesk/ui/main_window.py" line="387" />
         <source>&amp;Opening notes</source>
         <translation>打开说明(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="378" />
+        <location filename="../../perfdesk/ui/main_window.py" line="390" />
+        <source>&amp;Comparison</source>
+        <translation>版本比较(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="393" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="388" />
+        <location filename="../../perfdesk/ui/main_window.py" line="403" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="389" />
+        <location filename="../../perfdesk/ui/main_window.py" line="404" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="392" />
+        <location filename="../../perfdesk/ui/main_window.py" line="407" />
         <source>&amp;About perfdesk</source>
         <translation>关于 perfdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="394" />
+        <location filename="../../perfdesk/ui/main_window.py" line="409" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="431" />
+        <location filename="../../perfdesk/ui/main_window.py" line="446" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="434" />
+        <location filename="../../perfdesk/ui/main_window.py" line="449" />
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="442" />
+        <location filename="../../perfdesk/ui/main_window.py" line="457" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="443" />
+        <location filename="../../perfdesk/ui/main_window.py" line="458" />
         <source>The interface language changes the next time perfdesk starts.</source>
         <translation>界面语言将在下次启动 perfdesk 时更改。</translation>
     </message>
