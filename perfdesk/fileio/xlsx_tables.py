@@ -3,7 +3,9 @@
 Nothing is at a fixed cell: a table starts at a 项目编码 (or 项目编号) label, its title and
 unit line are the rows just above, every field is the cell right of its label, the spending
 plan's checkpoints are the headed cells beside 资金支出计划, the indicator columns are found
-from the 一级指标 … 指标值确定依据 header. Several tables may be stacked on one sheet.
+from the 一级指标 … 指标值确定依据 header, and a 上年指标值 column beside them (perfdesk writes it
+in H, outside the print area; a clerk may put it anywhere on that row) is read as each row's
+last-year value. Several tables may be stacked on one sheet.
 """
 
 from __future__ import annotations
@@ -433,6 +435,11 @@ def _indicators(grid: Grid, header: int, end: int,
         group = header_of(value)
         if group and group not in columns:
             columns[group] = col
+    # ``table``: the printed columns, which tell a clerk's indicator row from a blank or note
+    # row (one holding only last year's value is no indicator: that value is reported);
+    # ``span`` adds the 上年指标值 column beside them (the same range when there is none).
+    printed = [col for group, col in columns.items() if group != "previous_value"]
+    table = range(min(printed), max(printed) + 1)
     span = range(min(columns.values()), max(columns.values()) + 1)
     rows, places, notes = [], [], []
     own_end = grid.table_end(header) if grid.exact else end
@@ -445,16 +452,16 @@ def _indicators(grid: Grid, header: int, end: int,
         elif row not in grid.by_row:
             continue  # nothing typed (a bordered or blank row)
         else:
-            first = grid.text(row, span.start)
+            first = grid.text(row, table.start)
             if first.startswith(NOTE_START):
                 stop = (row, "表格下方的注释或说明，未读入")
                 break
             if L.label_key(first) in TOTAL_ROWS:
-                notes.append(ReadNote(grid.name, ref(row, span.start), first,
+                notes.append(ReadNote(grid.name, ref(row, table.start), first,
                                       "合计行，不作为绩效指标读入（保存后不再保留）"))
                 continue
-            if grid.blank_row(row, span):
-                notes += _outside(grid, row, span)
+            if grid.blank_row(row, table):
+                notes += _outside(grid, row, table)
                 continue  # a template row nobody filled in
             if _text_only_in_first_column(grid, row, columns, framework):
                 stray.append(row)  # a line of text pasted under or into the table: no indicator

@@ -4,7 +4,9 @@ perfdesk does not understand, as kept (see ``kept_sheets``).
 
 Each project sheet is the official 7-column table of DOMAIN.md §2 (merges, borders, wrapped
 text, widths, estimated row heights, A4 portrait fitted to the page width, the indicator
-header repeated on every printed page). This and ``xlsx_cells`` are the only modules that
+header repeated on every printed page). A project with last year's values (上年指标值) gets
+them in column H beside its indicators, in grey and outside the print area: kept in the file
+and seen by the clerk, never printed. This and ``xlsx_cells`` are the only modules that
 know the file format; this one is the only one importing openpyxl.
 
 Writing is deterministic: fixed document-property times and zip entry dates, so the same
@@ -25,7 +27,7 @@ from typing import BinaryIO
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.packaging.custom import StringProperty
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.writer.excel import ExcelWriter
 
@@ -51,6 +53,11 @@ CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center")
+# 上年指标值 beside the table: grey on a light grey fill, so that it reads as not printed.
+PREVIOUS_COLUMN, PREVIOUS_HEADER, PREVIOUS_WIDTH = "H", "上年指标值", 14
+NOT_PRINTED = Font(name="宋体", size=11, color="808080")
+NOT_PRINTED_BOLD = Font(name="宋体", size=11, bold=True, color="808080")
+NOT_PRINTED_FILL = PatternFill(fill_type="solid", start_color="F2F2F2", end_color="F2F2F2")
 _EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 
 
@@ -219,6 +226,9 @@ def write_project_sheet(ws, number: int, unit_label: str, project: Project,
     _height(ws, header, [("G", "G", "指标值确定依据")])
     ws.print_title_rows = f"{header}:{header}"
     _write_indicators(ws, header + 1, project, where)
+    previous = any(indicator.previous_value for indicator in project.indicators)
+    if previous:
+        _write_previous_values(ws, header, project, where)
     _print_setup(ws)
     # The print area is the table: Excel and WPS keep it right when the clerk inserts or
     # deletes rows inside, so reading tells the table's own rows (an empty indicator among
@@ -231,6 +241,23 @@ def write_project_sheet(ws, number: int, unit_label: str, project: Project,
         origin.goals = [CellRef(sheet, FIELD_CELLS["goals"])] * len(project.goals)
         origin.indicators = [{field: CellRef(sheet, f"{column}{header + 1 + i}")
                               for field, column in INDICATOR_COLUMNS.items()} for i in range(len(project.indicators))]
+        if previous:
+            for i, cells in enumerate(origin.indicators):
+                cells["previous_value"] = CellRef(sheet, f"{PREVIOUS_COLUMN}{header + 1 + i}")
+
+
+def _write_previous_values(ws, header: int, project: Project, where: str) -> None:
+    """上年指标值 in column H, right of the print area (A:G), so the printed table is unchanged.
+    Row heights are left to the printed cells: a long old value must not stretch the print."""
+    ws.column_dimensions[PREVIOUS_COLUMN].width = PREVIOUS_WIDTH
+    cell = _text(ws, f"{PREVIOUS_COLUMN}{header}", PREVIOUS_HEADER, where, CENTER, NOT_PRINTED_BOLD, box=False)
+    cell.fill = NOT_PRINTED_FILL
+    for offset, indicator in enumerate(project.indicators):
+        cell = _text(ws, f"{PREVIOUS_COLUMN}{header + 1 + offset}", indicator.previous_value,
+                     f"{where}第 {offset + 1} 行指标的上年指标值", LEFT, NOT_PRINTED, box=False)
+        cell.fill = NOT_PRINTED_FILL
+        # Text format: a value the clerk types here in Excel (95%) stays text, not a number.
+        cell.number_format = "@"
 
 
 def _write_indicators(ws, first: int, project: Project, where: str) -> None:

@@ -9,6 +9,8 @@ names that grant, year and all: it stays as it is and is listed for the clerk, s
 year's grant (if any) comes with a document of its own. Everything else is kept as the starting point of the new draft, and
 the list of changes also points at what the clerk should look at by hand: project codes
 issued for the old year, and the old year still named in purposes, goals and indicators.
+Every indicator row keeps this year's 指标值 as its 上年指标值 (``previous_value``), so that the
+new year's targets are set, and reviewed, against the old ones.
 """
 
 from __future__ import annotations
@@ -49,6 +51,14 @@ def rollover(document: Document, year: int) -> tuple[Document, list[str]]:
     if document.status is not DocumentStatus.DRAFT:
         changes.append(f"状态：{document.status.value} → {DocumentStatus.DRAFT.value}")
     draft.status = DocumentStatus.DRAFT
+    rows = 0
+    for _, _, _, project in draft.projects():
+        for indicator in project.indicators:
+            # this year's target is next year's 上年指标值; an older one is two years back
+            indicator.previous_value = indicator.value
+            rows += 1
+    if rows:
+        changes.append(f"绩效指标：{rows} 行指标的原指标值已记为“上年指标值”（不打印），供设定新年度目标时对照")
     if old is None:
         changes.append("原文件没有预算年度，项目名称中的年份没有改动，请逐一核对")
         return draft, changes

@@ -221,6 +221,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "time-before-year": (W, "时效指标的时限早于预算年度"),
     "satisfaction-not-percent": (W, "满意度指标不是百分比"),
     "satisfaction-below-floor": (W, "满意度低于下限"),
+    "value-below-last-year": (H, "指标值比上年退步"),
     "value-echo": (E, "指标值只是重复三级指标或描述"),
     "description-echo": (H, "指标描述只是重复三级指标"),
     "basis-echo": (W, "确定依据只是重复三级指标或描述"),

@@ -2,7 +2,8 @@
 
 A value is read with :func:`perfdesk.model.parse_value` (``≥95百分比`` is ≥ 95 %); which
 二级指标 want a number, which are costs or satisfaction, and the word lists come from the
-region's rule data.
+region's rule data. A row that carries last year's value (上年指标值) is also compared with it:
+a target set lower than last year's wants its reason in the 指标值确定依据.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from perfdesk.model import Indicator, ValueKind, format_amount
+from perfdesk.model import Indicator, ValueKind, format_amount, parse_value
 from perfdesk.review.context import ProjectScope
 from perfdesk.review.ruledata import fold, has_markup, strip_markup
 
@@ -37,6 +38,7 @@ def check_indicators(scope: ProjectScope) -> None:
         filled = _cells(scope, row, indicator)
         if filled:
             _value(scope, row, indicator, kind)
+            _below_last_year(scope, row, indicator)
         if _echo(scope, row, indicator):
             described_by_name.append(row)
         for field in _CELL_NAMES:
@@ -191,6 +193,29 @@ def _cost(scope: ProjectScope, row: int, text: str, comparison: str | None, numb
                 break
         scope.add("cost-lower-bound", f"成本指标“{text}”写成了下限（≥）；成本通常应控制在上限以内（≤）。",
                   field="value", row=row, fix=fix)
+
+
+def _below_last_year(scope: ProjectScope, row: int, indicator: Indicator) -> None:
+    """A target easier than last year's (≥ lower, ≤ higher) with no reason given in the basis.
+    Only like with like: both values numbers in the same unit, last year's not bounded the
+    other way (a ≤ turned into a ≥ is another target, not a lower one)."""
+    previous = indicator.previous_value.strip()
+    if not previous:
+        return
+    now, before = indicator.reading, parse_value(previous)
+    if now.kind is not ValueKind.QUANTITATIVE or before.kind is not ValueKind.QUANTITATIVE:
+        return
+    if now.unit != before.unit or now.number is None or before.number is None:
+        return
+    text = indicator.value.strip()
+    if now.comparison in ("≥", ">") and before.comparison not in ("≤", "<") and now.number < before.number:
+        message = f"指标值“{text}”低于上年的“{previous}”，目标降低时请在指标值确定依据中说明原因。"
+    elif now.comparison in ("≤", "<") and before.comparison not in ("≥", ">") and now.number > before.number:
+        message = f"指标值“{text}”高于上年的“{previous}”，目标放宽时请在指标值确定依据中说明原因。"
+    else:
+        return
+    if not scope.rules.states_a_reason(indicator.basis):
+        scope.add("value-below-last-year", message, field="value", row=row)
 
 
 def _deadline_year(scope: ProjectScope, row: int, text: str) -> None:

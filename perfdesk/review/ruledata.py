@@ -50,6 +50,9 @@ class ReviewRules(BaseModel):
     placeholder_patterns: list[str] = Field(default_factory=list)
     vague_words: list[str] = Field(default_factory=list)
     time_words: list[str] = Field(default_factory=list)
+    # Words by which a 指标值确定依据 explains a target set below last year's (下降, 由于, 受…影响:
+    # “…” stands for any text between the parts).
+    step_back_reasons: list[str] = Field(default_factory=list)
     numeric_kinds: dict[str, Severity] = Field(default_factory=dict)
     time_kinds: list[str] = Field(default_factory=list)
     cost_kinds: list[str] = Field(default_factory=list)
@@ -104,6 +107,12 @@ class ReviewRules(BaseModel):
     def _time(self) -> tuple[str, ...]:
         return tuple(fold(w) for w in self.time_words)
 
+    @cached_property
+    def _reasons(self) -> tuple[re.Pattern[str], ...]:
+        # fold turns “…” into "...", so the parts of 受…影响 are split there.
+        return tuple(re.compile(".*?".join(re.escape(part) for part in fold(w).split("...") if part))
+                     for w in self.step_back_reasons if fold(w).replace(".", ""))
+
     # -------------------------------------------------------------- queries
     def severity_of(self, rule: str) -> Severity | None:
         """The severity this region gives ``rule``, or None when the rule is switched off."""
@@ -133,6 +142,11 @@ class ReviewRules(BaseModel):
         """Free text without a number built on words such as 及时, 效果明显, 稳步提升."""
         folded = fold(text)
         return bool(folded) and not has_digit(folded) and any(w in folded for w in self._vague)
+
+    def states_a_reason(self, text: str) -> bool:
+        """Whether a 指标值确定依据 gives a reason for a target below last year's."""
+        folded = fold(text)
+        return bool(folded) and any(p.search(folded) for p in self._reasons)
 
     def names_a_time(self, text: str) -> bool:
         folded = fold(text)

@@ -125,6 +125,7 @@ CASES: dict[str, tuple[Callable, Callable]] = {
     "satisfaction-not-percent": (I(6, value="≥95分"), I(6, value="≥95%")),
     "satisfaction-below-floor": (I(6, value="≥60%"), I(6, value="≥80%")),
     "value-echo": (I(0, value="奖补数量"), I(0, value="≥200家")),
+    "value-below-last-year": (I(0, previous_value="≥250家"), I(0, previous_value="≥150家")),
     "description-echo": (I(0, description="奖补数量"), I(0, description="奖补企业数量")),
     "basis-echo": (I(0, basis="奖补企业数量"), I(0, basis="资金发放表")),
     "row-duplicate": (row_copy(0, 1), row_copy(0, 1, level3="奖补人数", value="≥300人")),

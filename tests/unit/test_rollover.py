@@ -39,8 +39,11 @@ def test_everything_else_is_kept_and_the_original_is_untouched() -> None:
     draft, _ = rollover(original, 2025)
     assert original == funing_2024.build()
     mine, theirs = draft.project(0, 4), original.project(0, 4)
-    assert (mine.code, mine.budget_total, mine.spending_plan, mine.goals, mine.indicators) == (
-        theirs.code, theirs.budget_total, theirs.spending_plan, theirs.goals, theirs.indicators)
+    assert (mine.code, mine.budget_total, mine.spending_plan, mine.goals) == (
+        theirs.code, theirs.budget_total, theirs.spending_plan, theirs.goals)
+    # the rows are this year's, each with this year's 指标值 kept as next year's 上年指标值
+    assert [row.cells() for row in mine.indicators] == [row.cells() for row in theirs.indicators]
+    assert [row.previous_value for row in mine.indicators] == [row.value for row in theirs.indicators]
     assert draft.part1 == original.part1 and draft.department == original.department
 
 
