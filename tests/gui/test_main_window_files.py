@@ -172,6 +172,12 @@ def test_rollover_makes_an_unsaved_draft_for_the_next_year(qtbot, window, monkey
     window.rollover_action.trigger()
     assert window.document.year == 2025
     assert window.path is None and window.isWindowModified()  # closing must ask
+    # last year's 指标值 (the example's) stand beside this year's in the grid
+    window.select("project", 0, 1)
+    from perfdesk.qtmodels.indicator_model import COL_PREVIOUS
+
+    assert not window.grid.view.isColumnHidden(COL_PREVIOUS)
+    assert window.grid.model.index(6, COL_PREVIOUS).data() == "≥30.75万元"  # hand-read from the Funing text
 
 
 def test_import_puts_the_text_in_a_new_unsaved_document(qtbot, window, monkeypatch, samples_dir):
