@@ -8,35 +8,28 @@ each with the sheet and cell of the clerk's own workbook, and last the findings 
 accepted (已核实保留) with their reasons. A project is listed when it has an open finding or
 when the bureau recorded a status or a comment on it.
 
-Fonts, styles and Chinese line breaking are the PDF export's own (:mod:`perfdesk.pdf`), so the
-report prints with the same embedded TrueType fonts; the file is replaced atomically.
+The paper itself (fonts, styles, page numbers, tables, the atomic write) is
+:mod:`perfdesk.pdf.paper`'s, so the report prints with the export's embedded TrueType fonts.
 """
 
 from __future__ import annotations
 
 import datetime
-import io
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, Table, TableStyle
-from reportlab.platypus.doctemplate import LayoutError
 
-from perfdesk.errors import PerfdeskError, SaveError
-from perfdesk.fileio.safe_save import replace_file
+from perfdesk.errors import PerfdeskError
 from perfdesk.model import Document, ReviewStatus
 from perfdesk.papers.checked import CheckedFile
 from perfdesk.papers.locate import Located
-from perfdesk.pdf.fonts import FontPaths, FontSet, find_fonts
+from perfdesk.pdf.fonts import FontPaths, FontSet
 from perfdesk.pdf.linebreak import ChineseParagraph
-from perfdesk.pdf.styles import FRAME_HEIGHT, FRAME_WIDTH, MARGIN_BOTTOM, MARGIN_LEFT, PAGE_SIZE, make_styles
+from perfdesk.pdf.paper import (PaperStyles, kept_together, paper_date, paper_fonts, paragraph, pdf_target, ruled,
+                                write_paper)
 
 SIGN_HERE = "________________"
 NOTHING_FOUND = "未发现问题。"
@@ -44,12 +37,6 @@ NOTHING_FOUND = "未发现问题。"
 # and some of 问题 for 保留理由.
 FINDING_COLUMNS = [w * mm for w in (12, 56, 82, 20)]
 ACCEPTED_COLUMNS = [w * mm for w in (12, 56, 62, 40)]
-HEADER_FILL = colors.Color(0.88, 0.88, 0.88)
-
-
-def report_date(date: datetime.date) -> str:
-    """``2026年12月6日``, as a date is written on a Chinese official paper (no leading zeros)."""
-    return f"{date.year}年{date.month}月{date.day}日"
 
 
 @dataclass
@@ -89,56 +76,12 @@ def _project_parts(checked: CheckedFile) -> list[_ProjectPart]:
     return [parts[number] for number in sorted(parts) if parts[number].listed]
 
 
-class _NumberedCanvas(Canvas):
-    """A canvas that writes ``第 N 页 共 M 页`` on every page once M is known: pages are kept
-    until the document is complete, so the report is laid out only once."""
-
-    footer_font = ""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self.saveState()
-            self.setFont(self.footer_font, 10.5)
-            self.drawCentredString(PAGE_SIZE[0] / 2, MARGIN_BOTTOM / 2, f"第 {self._pageNumber} 页 共 {total} 页")
-            self.restoreState()
-            super().showPage()
-        super().save()
-
-
-class _Styles:
-    """The export's styles (same fonts and line breaking), sized for a two- or three-page letter."""
+class _Styles(PaperStyles):
+    """The paper's styles, and 错误 in bold: it stands out in black and white."""
 
     def __init__(self, fonts: FontSet) -> None:
-        base = make_styles(fonts)
-        hei = fonts.heading
-
-        def like(parent: ParagraphStyle, name: str, **changes) -> ParagraphStyle:
-            return ParagraphStyle(name, parent=parent, **changes)
-
-        self.title = like(base.part_title, "report_title", fontName=hei, fontSize=16, leading=24, spaceAfter=8,
-                          keepWithNext=0)
-        self.line = like(base.body, "report_line", fontSize=10.5, leading=17, firstLineIndent=0, spaceAfter=2)
-        # No keepWithNext: ReportLab would move a long table whole to the next page with its
-        # heading; _RoomFor keeps a heading with the first rows instead.
-        self.section = like(base.heading, "report_section", fontName=hei, fontSize=13, leading=20, spaceBefore=12,
-                            keepWithNext=0)
-        self.project = like(base.subheading, "report_project", fontSize=11.5, leading=17, firstLineIndent=0,
-                            spaceBefore=10, spaceAfter=2, keepWithNext=0)
-        self.marks = like(self.line, "report_marks", spaceAfter=4)
-        self.cell = like(base.cell_left, "report_cell", fontSize=9.5, leading=13, alignment=TA_LEFT)
-        self.cell_centre = like(self.cell, "report_cell_centre", alignment=TA_CENTER)
-        self.header = like(self.cell_centre, "report_header", fontName=hei)
-        self.error = like(self.cell_centre, "report_error", fontName=hei)  # 错误 stands out in black and white
+        super().__init__(fonts)
+        self.error = ParagraphStyle("report_error", parent=self.cell_centre, fontName=fonts.heading)
 
 
 class _Report:
@@ -149,7 +92,7 @@ class _Report:
         self.several_units = checked.document is not None and len(checked.document.units) > 1
 
     def text(self, text: str, style: ParagraphStyle) -> ChineseParagraph:
-        return ChineseParagraph(self.fonts.markup(text, style.fontName), style)
+        return paragraph(self.fonts, text, style)
 
     def title(self) -> str:
         checked, document = self.checked, self.checked.document
@@ -170,7 +113,7 @@ class _Report:
         return [
             self.text(self.title(), s.title),
             self.text(f"文件：{Path(self.checked.name).name}", s.line),
-            self.text(f"审核日期：{report_date(self.date)}　　审核人：{reviewer}", s.line),
+            self.text(f"审核日期：{paper_date(self.date)}　　审核人：{reviewer}", s.line),
             self.text(f"共 {self.project_count()} 个项目；错误 {counts['error']} 个，警告 {counts['warning']} 个，"
                       f"提示 {counts['hint']} 个，已核实保留 {len(self.checked.accepted)} 个。", s.line),
         ]
@@ -200,11 +143,9 @@ class _Report:
         """Headings followed by the table of ``items`` (or by ``empty``), never left alone at
         the foot of a page."""
         if not items:
-            body = self.text(empty, self.s.line)
-            return [_RoomFor([*heads, body]), *heads, body]
-        # Measured only, with paragraphs of its own: the headings and the table's first rows.
-        preview = _ruled(rows_of(items[:2]), widths, self.fonts.body)
-        return [_RoomFor([*heads, preview]), *heads, _ruled(rows_of(items), widths, self.fonts.body)]
+            return kept_together(heads, self.text(empty, self.s.line))
+        font = self.fonts.body
+        return kept_together(heads, ruled(rows_of(items), widths, font), ruled(rows_of(items[:2]), widths, font))
 
     def project_heads(self, part: _ProjectPart) -> list:
         s = self.s
@@ -245,21 +186,6 @@ class _Report:
         return story
 
 
-class _RoomFor(CondPageBreak):
-    """Starts a new page unless the flowables given (headings and a table's first rows) fit
-    on this one: ReportLab's keepWithNext would instead move a whole long table to the next
-    page, leaving the rest of this one empty."""
-
-    def __init__(self, flowables: list) -> None:
-        super().__init__(0)
-        self.flowables = flowables
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.height = sum(f.wrap(available_width, available_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-                          for f in self.flowables)
-        return super().wrap(available_width, available_height)
-
-
 def _where(item: Located) -> str:
     """The cell first, then the place in words without the project (the heading names it)."""
     words = item.finding.place(with_project=False)
@@ -267,31 +193,6 @@ def _where(item: Located) -> str:
         return words or "—"
     # The cell on a line of its own: a reviewer with the workbook open reads it first.
     return f"{item.place}\n{words}" if words else str(item.place)
-
-
-def _ruled(rows: list[list], widths: list[float], font: str) -> Table:
-    # repeatRows: a table continued on the next page keeps its header, as the reviewer reads it.
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        # A table sets its cells' font even for paragraphs: left alone it would be Helvetica,
-        # listed in the PDF and not embedded.
-        ("FONTNAME", (0, 0), (-1, -1), font),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
-    return table
-
-
-def _fonts_from_environment() -> FontPaths | None:
-    """The font files ``perfdesk export`` takes from PERFDESK_BODY_FONT / PERFDESK_HEADING_FONT:
-    ``check`` has no font options, and the report must print where the export prints."""
-    body, heading = os.environ.get("PERFDESK_BODY_FONT"), os.environ.get("PERFDESK_HEADING_FONT")
-    return FontPaths(body or None, heading or None) if body or heading else None
 
 
 def write_report(checked: CheckedFile, target: Path, reviewer: str | None = None,
@@ -302,27 +203,10 @@ def write_report(checked: CheckedFile, target: Path, reviewer: str | None = None
     left as it was), FontMissingError without a CJK TrueType font, PerfdeskError for a file
     that could not be read.
     """
-    target = Path(target)
-    if target.suffix.lower() != ".pdf":
-        raise SaveError(f"审核意见只能写成 PDF 文件：“{target}”不是以 .pdf 结尾的文件名，未写出。")
+    target = pdf_target(target, "审核意见")
     if checked.failure:
         raise PerfdeskError(f"无法写出审核意见：{checked.failure}")
-    font_set = find_fonts(fonts or _fonts_from_environment())
+    font_set = paper_fonts(fonts)
     report = _Report(checked, font_set, reviewer, date or datetime.date.today())
-    buffer = io.BytesIO()
-    template = BaseDocTemplate(
-        buffer, pagesize=PAGE_SIZE, title=report.title(), author=(reviewer or "").strip(), subject="审核意见",
-        creator="perfdesk", leftMargin=MARGIN_LEFT, rightMargin=MARGIN_LEFT,
-        topMargin=PAGE_SIZE[1] - MARGIN_BOTTOM - FRAME_HEIGHT, bottomMargin=MARGIN_BOTTOM,
-        # Else the canvas starts in Helvetica, a font the PDF would list without embedding it.
-        initialFontName=font_set.body,
-    )
-    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="report",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    template.addPageTemplates([PageTemplate("report", [frame])])
-    canvas = type("ReportCanvas", (_NumberedCanvas,), {"footer_font": font_set.body})
-    try:
-        template.build(report.story(), canvasmaker=canvas)
-    except LayoutError as error:
-        raise PerfdeskError(f"排版失败：有一条审核意见无法放进 A4 页面（{error}）。") from None
-    replace_file(target, buffer.getvalue())
+    write_paper(target, report.story(), font_set, title=report.title(), author=(reviewer or "").strip(),
+                subject="审核意见", item="审核意见")
