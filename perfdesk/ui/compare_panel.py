@@ -149,7 +149,8 @@ class ComparePanel(QWidget):
         if change.field == "project":
             return self.tr("Project")
         if change.field == "indicator":
-            return f"{self.tr('Indicator')} {change.indicator}"
+            row = self.tr("Indicator")  # outside the f-string, where lupdate finds it
+            return f"{row} {change.indicator}"
         where = field_label(change.field)
         if change.indicator:
             where = f"{change.indicator} {where}"

@@ -70,6 +70,13 @@ class FileActions(QObject):
             text = self.tr("Unexpected error: %1").replace("%1", f"{type(error).__name__}: {error}")
         QMessageBox.warning(self.window, title, text)
 
+    def _ask_for_text(self, title: str) -> str:
+        """A workbook or JSON text chosen in a file dialog ("" if none), starting beside the open file."""
+        w = self.window
+        start = str(w.path.parent) if w.path else ""
+        path, _ = QFileDialog.getOpenFileName(w, title, start, self.tr("Performance texts (*.xlsx *.json)"))
+        return path
+
     # --------------------------------------------------------- new and open
     def new(self) -> None:
         if self.maybe_save():
@@ -81,12 +88,9 @@ class FileActions(QObject):
         w = self.window
         if not self.maybe_save():
             return False
-        if path is None:
-            start = str(w.path.parent) if w.path else ""
-            path, _ = QFileDialog.getOpenFileName(w, self.tr("Open"), start,
-                                                  self.tr("Performance texts (*.xlsx *.json)"))
-            if not path:
-                return False
+        path = path or self._ask_for_text(self.tr("Open"))
+        if not path:
+            return False
         try:
             from perfdesk.fileio import open_document
 
@@ -175,12 +179,9 @@ class FileActions(QObject):
         """File ▸ 与其他版本比较…: read another version (old) and list what the open text (new)
         changed, in the Comparison dock. The open document is not touched."""
         w = self.window
-        if path is None:
-            start = str(w.path.parent) if w.path else ""
-            path, _ = QFileDialog.getOpenFileName(w, self.tr("Compare with another version"), start,
-                                                  self.tr("Performance texts (*.xlsx *.json)"))
-            if not path:
-                return False
+        path = path or self._ask_for_text(self.tr("Compare with another version"))
+        if not path:
+            return False
         try:
             from perfdesk.fileio import open_document
 

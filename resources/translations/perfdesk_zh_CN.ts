@@ -170,7 +170,8 @@ It was renamed and kept as %3.</source>
         <location filename="../../perfdesk/ui/compare_panel.py" line="122" />
         <source>%n difference(s) from “%1” (old) to the open text (new). Double-click one to go there.</source>
         <translation>
-            <numerusform>从“%1”（原版本）到当前文本（新版本）共 %n 处不同。双击可跳转到该处。</numerusform></translation>
+            <numerusform>从“%1”（原版本）到当前文本（新版本）共 %n 处不同。双击可跳转到该处。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../perfdesk/ui/compare_panel.py" line="142" />
@@ -183,38 +184,43 @@ It was renamed and kept as %3.</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/compare_panel.py" line="161" />
+        <location filename="../../perfdesk/ui/compare_panel.py" line="152" />
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/compare_panel.py" line="162" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/compare_panel.py" line="161" />
+        <location filename="../../perfdesk/ui/compare_panel.py" line="162" />
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/compare_panel.py" line="161" />
+        <location filename="../../perfdesk/ui/compare_panel.py" line="162" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/compare_panel.py" line="184" />
-        <location filename="../../perfdesk/ui/compare_panel.py" line="199" />
+        <location filename="../../perfdesk/ui/compare_panel.py" line="185" />
+        <location filename="../../perfdesk/ui/compare_panel.py" line="200" />
         <source>Print the comparison</source>
         <translation>打印比较结果</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/compare_panel.py" line="185" />
+        <location filename="../../perfdesk/ui/compare_panel.py" line="186" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/compare_panel.py" line="193" />
+        <location filename="../../perfdesk/ui/compare_panel.py" line="194" />
         <source>open text</source>
         <translation>当前文本</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/compare_panel.py" line="202" />
+        <location filename="../../perfdesk/ui/compare_panel.py" line="203" />
         <source>Comparison written: %1</source>
         <translation>已写出比较结果：%1</translation>
     </message>
@@ -453,142 +459,141 @@ It was renamed and kept as %3.</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="86" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="95" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="91" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="99" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="87" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="181" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="77" />
         <source>Performance texts (*.xlsx *.json)</source>
         <translation>绩效文本 (*.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="115" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="119" />
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="115" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="119" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="136" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="153" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="156" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="140" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="157" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="160" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="145" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="149" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="154" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="158" />
         <source>%n item(s) could not be read when the file was opened (see “Opening notes”); once saved over the original file they will no longer be kept.</source>
         <translation>
             <numerusform>打开时有 %n 处内容未能读入（见“打开说明”），保存到原文件后这些内容将不再保留。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="157" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="161" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="158" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="162" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="180" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="189" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="182" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="190" />
         <source>Compare with another version</source>
         <translation>与其他版本比较</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="201" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="202" />
         <source>Import last year's text</source>
         <translation>导入上年文本</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="202" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="203" />
         <source>Published texts (*.txt *.docx)</source>
         <translation>公开文本 (*.txt *.docx)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="210" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="211" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="214" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="215" />
         <source>%n passage(s) could not be placed; please check them:</source>
         <translation>
             <numerusform>有 %n 处文字未能归位，请核对：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="215" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="216" />
         <source>Everything in the text was placed.</source>
         <translation>文本内容已全部导入。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="216" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="217" />
         <source>Import notes</source>
         <translation>导入说明</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="222" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="231" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="234" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="223" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="232" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="235" />
         <source>Roll forward</source>
         <translation>结转下一年度</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="222" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="223" />
         <source>New budget year:</source>
         <translation>新的预算年度：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="235" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="236" />
         <source>The draft for %1 was made. Changes:</source>
         <translation>已生成 %1 年度草案。变更如下：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="252" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="261" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="267" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="253" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="262" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="268" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="262" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="263" />
         <source>The review found %n error(s). Export the PDF anyway?</source>
         <translation>
             <numerusform>审核发现 %n 个错误。仍要导出 PDF 吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="267" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="268" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="273" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="274" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="290" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="291" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="304" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="305" />
         <source>Print</source>
         <translation>打印</translation>
     </message>

@@ -157,3 +157,16 @@ def indicator_rows(table: TableRead) -> list[tuple[str, ...]]:
             level2 = compact(row[1])
         result.append((level1, level2, compact(row[2]), compact(row[3]), compact(row[5]), compact(row[6])))
     return result
+
+
+def read_paper(path) -> tuple[list[str], list[str]]:
+    """A paper's (text of each page, text of every table cell with line breaks and spaces taken out)."""
+    with pdfplumber.open(path) as pdf:
+        pages = [page_text(page) for page in pdf.pages]
+        cells = ["".join(cell.texts()).replace(" ", "") for page in pdf.pages for cell in cell_lines(page)]
+    return pages, cells
+
+
+def flat(pages: list[str]) -> str:
+    """All pages' text as one string without any whitespace."""
+    return re.sub(r"\s+", "", "".join(pages))

@@ -15,7 +15,7 @@ from perfdesk.compare.pdf import write_comparison
 from perfdesk.errors import SaveError
 from perfdesk.model import DocumentStatus, Indicator
 
-from unit.pdf_readback import cell_lines, page_text
+from unit.pdf_readback import flat, read_paper as read
 from unit.review_documents import clean_document, clean_project
 
 CODE, SCIENCE, LAB = "13020822P00933810001D", "13020822P00933810003D", "13020822P00933810004D"
@@ -66,18 +66,6 @@ def write(tmp_path, changes=CHANGES, documents=None, name="比较.pdf"):
     out = tmp_path / name
     write_comparison(old, new, changes, out, "丰润科技局2022草案.xlsx", "丰润科技局2022正式.xlsx", date=DAY)
     return out
-
-
-def read(path) -> tuple[list[str], list[str]]:
-    """(text of each page, text of every table cell with line breaks and spaces taken out)."""
-    with pdfplumber.open(path) as pdf:
-        pages = [page_text(page) for page in pdf.pages]
-        cells = ["".join(cell.texts()).replace(" ", "") for page in pdf.pages for cell in cell_lines(page)]
-    return pages, cells
-
-
-def flat(pages: list[str]) -> str:
-    return re.sub(r"\s+", "", "".join(pages))
 
 
 def test_every_change_is_printed_under_its_project_old_beside_new(tmp_path):

@@ -18,7 +18,7 @@ from perfdesk.papers.report_pdf import write_report
 from perfdesk.review import check_document
 from perfdesk.review.acceptance import accept
 
-from unit.pdf_readback import cell_lines, page_text
+from unit.pdf_readback import cell_lines, flat, read_paper as read
 from unit.review_documents import clean_document, clean_project
 
 CLEAN_CODE = "13020822P00933810001D"
@@ -38,18 +38,6 @@ def planted_document():
     other.name = "实验室建设"
     document.units[0].projects += [empty_value, wrong_sum, other]
     return document
-
-
-def read(path) -> tuple[list[str], list[str]]:
-    """(text of each page, text of every table cell with line breaks and spaces taken out)."""
-    with pdfplumber.open(path) as pdf:
-        pages = [page_text(page) for page in pdf.pages]
-        cells = ["".join(cell.texts()).replace(" ", "") for page in pdf.pages for cell in cell_lines(page)]
-    return pages, cells
-
-
-def flat(pages: list[str]) -> str:
-    return re.sub(r"\s+", "", "".join(pages))
 
 
 def test_report_names_the_department_reviewer_each_project_and_cell(tmp_path, capsys):
