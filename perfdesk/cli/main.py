@@ -24,7 +24,7 @@ SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
     "info": ("files", "run_info", "列出预算单位、项目和合计金额"),
     "export": ("export", "run_export", "把文本导出为正式格式的 PDF"),
     "check": ("check", "run_check", "审核一个或多个文件"),
-    "import": ("importing", "run_import", "从上年公开的文本（.txt/.docx）导入"),
+    "import": ("importing", "run_import", "从上年公开的文本（.pdf/.docx/.txt）导入"),
     "rollover": ("importing", "run_rollover", "把文件结转为下一年度的草案"),
     "compare": ("compare", "run_compare", "列出同一文本两个版本之间的不同"),
 }
@@ -87,7 +87,7 @@ def _subparser(name: str) -> argparse.ArgumentParser:
         parser.add_argument("--report", default=None, metavar="OUT.pdf", help="写出审核意见（PDF），可打印后退回")
         parser.add_argument("--reviewer", default=None, metavar="NAME", help="审核意见上的审核人")
     elif name == "import":
-        parser.add_argument("input", help=".txt 或 .docx")
+        parser.add_argument("input", help=".pdf、.docx 或 .txt")
         parser.add_argument("output", help="要写出的 .xlsx")
     elif name == "rollover":
         parser.add_argument("input")

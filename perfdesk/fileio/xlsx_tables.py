@@ -438,6 +438,8 @@ def _indicators(grid: Grid, header: int, end: int,
     # ``table``: the printed columns, which tell a clerk's indicator row from a blank or note
     # row (one holding only last year's value is no indicator: that value is reported);
     # ``span`` adds the 上年指标值 column beside them (the same range when there is none).
+    # A clerk's 序号 column numbers the rows: read past, never reported, never a field.
+    numbers = columns.pop("row_number", None)
     printed = [col for group, col in columns.items() if group != "previous_value"]
     table = range(min(printed), max(printed) + 1)
     span = range(min(columns.values()), max(columns.values()) + 1)
@@ -461,7 +463,7 @@ def _indicators(grid: Grid, header: int, end: int,
                                       "合计行，不作为绩效指标读入（保存后不再保留）"))
                 continue
             if grid.blank_row(row, table):
-                notes += _outside(grid, row, table)
+                notes += _outside(grid, row, table, skip=numbers)
                 continue  # a template row nobody filled in
             if _text_only_in_first_column(grid, row, columns, framework):
                 stray.append(row)  # a line of text pasted under or into the table: no indicator
@@ -479,7 +481,7 @@ def _indicators(grid: Grid, header: int, end: int,
             values["level2"] = re.sub(r"\s+", "", values.get("level2", ""))
         rows.append(values)
         places.append(cells)
-        notes += _outside(grid, row, span, set(columns.values()))
+        notes += _outside(grid, row, span, set(columns.values()), skip=numbers)
     notes += listed_rows(grid, stray, "只在第一列有文字，不是一行绩效指标，未读入")
     if stop:
         notes += rows_not_read(grid, stop[0], end, stop[1])
@@ -488,12 +490,19 @@ def _indicators(grid: Grid, header: int, end: int,
     return [Indicator(**values) for values in rows], places, notes
 
 
-def _outside(grid: Grid, row: int, span: range, read: set[int] | None = None) -> list[ReadNote]:
-    """Text on an indicator row outside the columns read (a remark in column H, say)."""
+def _outside(grid: Grid, row: int, span: range, read: set[int] | None = None,
+             skip: int | None = None) -> list[ReadNote]:
+    """Text on an indicator row outside the columns read (a remark in column H, say); a row
+    number in the 序号 column ``skip`` is no remark."""
     return [ReadNote(grid.name, ref(row, col), render(value).strip(), "在指标表的栏目之外，未读入")
             for col, value in grid.row_cells(row)
-            if render(value).strip() and (col not in span or (read is not None and col not in read and
-                                                                   (row, col) not in grid.covered))]
+            if render(value).strip() and not (col == skip and _row_number(value))
+            and (col not in span or (read is not None and col not in read and (row, col) not in grid.covered))]
+
+
+def _row_number(value: object) -> bool:
+    """A 序号 cell: a whole number, typed or counted by a formula's cached value ("1", "1.", "（1）")."""
+    return bool(re.fullmatch(r"[（(]?\d{1,4}[)）.．、]?", render(value).strip()))
 
 
 def _text_only_in_first_column(grid: Grid, row: int, columns: dict[str, int], framework: str | None) -> bool:

@@ -200,7 +200,7 @@ class FileActions(QObject):
         if not self.maybe_save():
             return False
         path, _ = QFileDialog.getOpenFileName(w, self.tr("Import last year's text"), "",
-                                              self.tr("Published texts (*.txt *.docx)"))
+                                              self.tr("Published texts (*.pdf *.docx *.txt)"))
         if not path:
             return False
         try:

@@ -521,8 +521,8 @@ It was renamed and kept as %3.</source>
     </message>
     <message>
         <location filename="../../perfdesk/ui/file_actions.py" line="203" />
-        <source>Published texts (*.txt *.docx)</source>
-        <translation>公开文本 (*.txt *.docx)</translation>
+        <source>Published texts (*.pdf *.docx *.txt)</source>
+        <translation>公开文本 (*.pdf *.docx *.txt)</translation>
     </message>
     <message>
         <location filename="../../perfdesk/ui/file_actions.py" line="211" />

@@ -304,3 +304,19 @@ def test_a_sheet_perfdesk_does_not_understand_goes_through_a_save(tmp_path):
     assert sheet.name == "填表说明"
     assert [(c.ref, c.text, c.number) for c in sheet.cells] == [
         ("A1", "填表说明", None), ("A2", "1.金额单位为万元", None), ("B2", None, Decimal("12.5"))]
+
+
+def test_a_row_number_column_beside_the_indicators_is_read_past_without_notes(tmp_path):
+    """Clerks number the indicator rows in a 序号 column of their own (left of 一级指标): the
+    numbers are no remark to report, and the rows read as without it."""
+    rows = table_rows()
+    header = next(i for i, row in enumerate(rows) if row and row[0] == "一级指标")
+    numbered = [[None, *row] for row in rows]
+    numbered[header][0] = "序号"
+    for n, i in enumerate(range(header + 1, len(rows)), 1):
+        numbered[i][0] = n
+    path = workbook(tmp_path, {"项目": numbered})
+    result = open_document(path)
+    (project,) = result.document.units[0].projects
+    assert_the_clerks_project(project)
+    assert [str(note) for note in result.notes] == []
