@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from perfdesk.importers.source import squeeze
+from perfdesk.importers.shape import squeeze
 from perfdesk.model import MONTH_CHECKPOINTS, QUARTER_CHECKPOINTS, Framework, SpendingPlan, to_amount, typed_amount
 
 _QUARTERS = {"一": 0, "二": 1, "三": 2, "四": 3, "1": 0, "2": 1, "3": 2, "4": 3}
@@ -160,3 +160,35 @@ def framework_name(framework: Framework, level1: str, level2: str | None = None)
             if key2 == child.name or key2 in child.aliases:
                 return child.name
     return None
+
+
+# ------------------------------------------------ pieces of a table that lost its grid
+# Where a copied table kept no column boundaries (see source.py, "wrapped cells"), what a
+# piece of text says is all that tells its cell: these recognise the kinds of pieces.
+BASES = ("工作计划", "计划标准", "历史标准", "行业标准", "工作标准", "资金发放表", "问卷调查", "电话回访",
+         "年初预算", "实际工作完成情况", "项目合同", "项目可研报告")
+_VALUE_LIKE = re.compile(r"^[≥≤＞＜>=<＝≧≦]|^\d|[%％]$|(?:以上|以下|以内|之前|底前|前完成)$")
+
+
+def looks_like_value(text: str) -> bool:
+    """``≥5人``, ``100%``, ``年底之前``: text shaped like a 指标值 (a guess, for placing pieces)."""
+    return bool(_VALUE_LIKE.search(squeeze(text)))
+
+
+def is_basis(text: str) -> bool:
+    """A 指标值确定依据 that clerks commonly write (工作计划, 问卷调查 …)."""
+    key = squeeze(text)
+    return key in BASES or key.endswith(("标准", "计划", "调查", "回访", "预算", "发放表"))
+
+
+def level_names(framework: Framework) -> tuple[dict[str, str], dict[str, str]]:
+    """Every spelling of a 一级指标 → its framework name, and of a 二级指标 → its 一级指标's name."""
+    level1: dict[str, str] = {}
+    level2: dict[str, str] = {}
+    for level in framework.levels:
+        for name in (level.name, *level.aliases):
+            level1[name] = level.name
+        for child in level.children:
+            for name in (child.name, *child.aliases):
+                level2.setdefault(name, level.name)
+    return level1, level2

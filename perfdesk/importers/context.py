@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from perfdesk.importers.result import ImportNote
-from perfdesk.importers.source import (  # noqa: F401 - page furniture patterns, re-exported
-    PAGE_NUMBER, RUNNING_HEADER, Block, clean, has_markup, squeeze,
+from perfdesk.importers.source import (  # noqa: F401 - page furniture and title patterns, re-exported
+    PAGE_NUMBER, RUNNING_HEADER, TITLE, TITLE_START, UNIT, UNIT_OF_MONEY, UNNUMBERED_TITLE, Block, clean,
+    has_markup, squeeze,
 )
 
 CN_NUMBERS = "一二三四五六七八九十"
@@ -38,17 +39,63 @@ def section_of(text: str) -> tuple[str, str | None] | None:
     return name, match.group("text")
 
 
-TITLE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?P<name>.+?)\s*绩效目标表$")
-# A title whose number Word's auto-numbering kept to itself, or a PDF left out: the name must
-# not end a sentence ("详见附表。…") nor be only a kind of table ("项目绩效目标表").
-UNNUMBERED_TITLE = re.compile(r"^(?P<name>[^。；;：:\t]{2,}?[^。；;：:\s])\s*绩效目标表$")
-TITLE_START = re.compile(r"^(\d{1,3})\s*[.．、]\s*\S")
-UNIT = re.compile(r"^(\d{6})\s*([^\d\s].*)$")
-UNIT_OF_MONEY = re.compile(r"^单位[:：]\s*万元$")
 TOC_ENTRY = re.compile(r"(?:\t|\s|[.…·・-]{2,})\s*\d{1,3}\s*$")
 CN_ITEM = re.compile(rf"^[（(]\s*[{CN_NUMBERS}]+\s*[)）]\s*")
 CN_HEADING = re.compile(rf"^[{CN_NUMBERS}]+\s*[、.．]\s*")
 NUMBER_ITEM = re.compile(r"^\d{1,2}\s*[.．、](?!\d)\s*")
+
+
+class Pieces:
+    """Text of the document's fields gathered piece by piece, written into them once.
+
+    A PDF wraps a long cell over many lines, and every line is added to the cell's text.
+    Adding each one to a ``str`` field copies all the text before it, so a cell of n lines
+    cost n² (a text of 50,000 wrapped lines took many seconds); here the pieces wait in a
+    list and :meth:`close` joins them. A field is an attribute (``owner.name``) or an item of
+    a list (``owner[index]``).
+    """
+
+    def __init__(self) -> None:
+        self._open: dict[tuple[int, str | int], tuple[object, str | int, list[str]]] = {}
+
+    @staticmethod
+    def _get(owner: object, name: str | int) -> str:
+        return owner[name] if isinstance(name, int) else getattr(owner, name)  # type: ignore[index]
+
+    def add(self, owner: object, name: str | int, text: str, joiner: str = "") -> None:
+        """Append ``text`` to the field, with ``joiner`` between it and text already there."""
+        key = (id(owner), name)
+        entry = self._open.get(key)
+        if entry is None:
+            old = self._get(owner, name)
+            entry = self._open[key] = (owner, name, [old] if old else [])
+        parts = entry[2]
+        if parts and text:
+            parts.append(joiner)
+        if text:
+            parts.append(text)
+
+    def filled(self, owner: object, name: str | int) -> bool:
+        entry = self._open.get((id(owner), name))
+        return bool(entry[2]) if entry is not None else bool(self._get(owner, name))
+
+    def set(self, owner: object, name: str | int, text: str) -> None:
+        """Replace the field's text, pieces waiting for it included."""
+        self._open.pop((id(owner), name), None)
+        if isinstance(name, int):
+            owner[name] = text  # type: ignore[index]
+        else:
+            setattr(owner, name, text)
+
+    def close(self) -> None:
+        """Write every field's gathered text into it."""
+        for owner, name, parts in self._open.values():
+            text = "".join(parts)
+            if isinstance(name, int):
+                owner[name] = text  # type: ignore[index]
+            else:
+                setattr(owner, name, text)
+        self._open.clear()
 
 
 class Context:
@@ -64,6 +111,12 @@ class Context:
         self.artefacts = pdf if artefacts is None else artefacts
         self.notes: list[ImportNote] = []
         self._markup_noted: set[int] = set()
+        self.pieces = Pieces()
+        # A wrapped text (see source.py): its table rows were rebuilt whole from the source,
+        # so no row is joined with the next; the source's 项目编码 lines (line, code) are kept
+        # for the check that each became a project (None: the blocks show them).
+        self.wrapped = False
+        self.code_lines: list[tuple[int, str]] | None = None
 
     def clean(self, text: str) -> str:
         return clean(text, self.artefacts)

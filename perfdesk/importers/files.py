@@ -1,4 +1,5 @@
-"""Importing from a file: .txt (UTF-8 with or without BOM, or GB18030) or .docx.
+"""Importing from a file: .txt (UTF-8 with or without BOM, or GB18030), .docx or .pdf
+(read by :mod:`perfdesk.importers.pdf`).
 
 A .docx is read with python-docx in body order: every paragraph becomes a paragraph block
 and every table row a row block whose cells follow the grid: a cell merged across columns
@@ -26,7 +27,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
 def import_file(path: str | Path) -> ImportResult:
-    """Import a .txt or .docx file; raises FileFormatError with a Chinese message."""
+    """Import a .txt, .docx or .pdf file; raises FileFormatError with a Chinese message."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
@@ -40,9 +41,10 @@ def import_file(path: str | Path) -> ImportResult:
     if suffix == ".doc":
         raise FileFormatError("不能直接导入旧版 .doc 文件。请在 Word 或 WPS 中另存为 .docx 后再导入", path=str(path))
     if suffix == ".pdf":
-        raise FileFormatError("不能直接导入 PDF。请在 PDF 阅读器中全选复制文字，存为 .txt 后再导入",
-                              path=str(path))
-    raise FileFormatError("只能导入 .txt 或 .docx 文件", path=str(path))
+        from perfdesk.importers.pdf import import_pdf  # pdfplumber is loaded only for a PDF
+
+        return import_pdf(path)
+    raise FileFormatError("只能导入 .txt 或 .docx 文件，或上年公开的 .pdf", path=str(path))
 
 
 def import_docx(path: Path) -> ImportResult:
@@ -78,45 +80,107 @@ def read_docx_blocks(path: Path) -> list[Block]:
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# What a paragraph's text is made of; everything else (field codes, deleted text, bookmarks,
+# "last rendered page break" marks) shows nothing.
+_TEXT_TAGS = (W + "t", W + "tab", W + "ptab", W + "br", W + "cr", W + "sym", W + "noBreakHyphen", MC_FALLBACK)
+# Insert ▸ Symbol with the Symbol font stores a code of that font, not the character: the ones
+# a performance text uses (≥ ≤ in 指标值 above all), read as what the clerk saw.
+SYMBOL_FONT = {0xB3: "≥", 0xA3: "≤", 0xB9: "≠", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xB0: "°", 0xBB: "≈",
+               0xAE: "→", 0xB7: "•", 0xBC: "…", 0xD6: "√", 0xA5: "∞", 0x2D: "−", 0x25: "%", 0x2B: "+",
+               0x3C: "<", 0x3D: "=", 0x3E: ">", 0x28: "(", 0x29: ")", 0x2E: "."}
+
+
+def _symbol(element) -> str:  # noqa: ANN001 - a w:sym
+    """The character a w:sym shows: Symbol-font codes through SYMBOL_FONT, Unicode as it is."""
+    try:
+        code = int(element.get(W + "char", ""), 16)
+    except ValueError:
+        return ""
+    font = (element.get(W + "font") or "").lower()
+    if font == "symbol":
+        return SYMBOL_FONT.get(code - 0xF000 if code >= 0xF000 else code, "")
+    if 0xE000 <= code <= 0xF8FF or code < 0x20 or "dings" in font:
+        return ""  # a picture font's code (Wingdings ✓ boxes and arrows): no text to keep
+    return chr(code)
 
 
 def _paragraph_text(paragraph) -> str:  # noqa: ANN001 - an lxml w:p element
     # Read the XML directly: python-docx's per-run objects cost ~10x more on a big file.
     # Text boxes (often used on covers) count; a drawing's fallback copy would double them.
+    # A line break (Shift+Enter), or a page or column break, is "\n": _blocks_of starts a new
+    # line there, as the text copied out of Word does.
     parts = []
-    for element in paragraph.iter(W + "t", W + "tab", W + "br", W + "cr", MC_FALLBACK):
+    for element in paragraph.iter(*_TEXT_TAGS):
         if element.tag == MC_FALLBACK:
             continue
         if any(ancestor.tag == MC_FALLBACK for ancestor in element.iterancestors(MC_FALLBACK)):
             continue
-        if element.tag == W + "t":
+        tag = element.tag
+        if tag == W + "t":
             parts.append(element.text or "")
-        elif element.tag == W + "tab":
+        elif tag in (W + "tab", W + "ptab"):
             parts.append("\t")
+        elif tag == W + "sym":
+            parts.append(_symbol(element))
+        elif tag == W + "noBreakHyphen":
+            parts.append("-")
         else:
             parts.append("\n")
     return "".join(parts)
 
 
-def _content(parent):  # noqa: ANN001, ANN202 - yields w:p and w:tbl, opening content controls
+def _children(parent, *tags: str):  # noqa: ANN001, ANN202
+    """The children of ``parent`` with these tags, looking through the wrappers Word puts around
+    paragraphs, tables, rows and cells: content controls (a bureau template's fill-in fields,
+    repeating sections) and custom XML."""
     for child in parent:
         if child.tag == W + "sdt":
             content = child.find(W + "sdtContent")
             if content is not None:
-                yield from _content(content)
-        elif child.tag in (W + "p", W + "tbl"):
+                yield from _children(content, *tags)
+        elif child.tag == W + "customXml":
+            yield from _children(child, *tags)
+        elif child.tag in tags:
             yield child
 
 
+def _content(parent):  # noqa: ANN001, ANN202 - yields w:p and w:tbl of a body or cell
+    return _children(parent, W + "p", W + "tbl")
+
+
 def _cell_text(tc, numbering: Numbering) -> str:  # noqa: ANN001
-    return "\n".join(numbering.label(p) + _paragraph_text(p) for p in _content(tc) if p.tag == W + "p")
+    parts = []
+    for child in _content(tc):
+        if child.tag == W + "p":
+            parts.append(numbering.label(child) + _paragraph_text(child))
+        else:
+            parts.extend(_nested_lines(child, numbering))
+    return "\n".join(parts)
+
+
+def _nested_lines(table, numbering: Numbering) -> list[str]:  # noqa: ANN001
+    """A table inside a data cell (a goal list pasted from Excel, say) as lines of its cell:
+    one line per row, its cells' texts joined by a space, merged continuations left out."""
+    lines = []
+    for tr in _children(table, W + "tr"):
+        texts = [_cell_text(tc, numbering).strip() for tc in _children(tr, W + "tc") if not _continues(tc)]
+        line = " ".join(text for text in texts if text)
+        if line:
+            lines.append(line)
+    return lines
 
 
 def _property(element, name: str, default: str | None = None) -> str | None:  # noqa: ANN001
     found = element.find(f"{W}tcPr/{W}{name}")
     if found is None:
         return default
-    return found.get(W + "val", "continue" if name == "vMerge" else default)
+    return found.get(W + "val", "continue" if name in ("vMerge", "hMerge") else default)
+
+
+def _continues(tc) -> bool:  # noqa: ANN001
+    # A cell continuing a merge shows nothing of its own: vMerge (down) or the legacy hMerge
+    # (across, still written by old Word and some WPS versions).
+    return _property(tc, "vMerge") == "continue" or _property(tc, "hMerge") == "continue"
 
 
 def _body_blocks(document) -> list[Block]:  # noqa: ANN001 - a python-docx Document
@@ -129,21 +193,33 @@ def _blocks_of(parent, line: list[int], numbering: Numbering):  # noqa: ANN001, 
         if child.tag == W + "p":
             line[0] += 1
             text = _paragraph_text(child)
-            if text.strip():
-                # The number Word shows in front (auto-numbering) is part of what the clerk sees.
-                yield Block(line[0], text=numbering.label(child) + text, blank_before=True)
+            if not text.strip():
+                continue
+            # The number Word shows in front (auto-numbering) is part of what the clerk sees.
+            pieces = [piece for piece in text.split("\n") if piece.strip()]
+            pieces[0] = numbering.label(child) + pieces[0]
+            for index, piece in enumerate(pieces):
+                # Lines after a manual break continue the paragraph (a cover title broken in two).
+                yield Block(line[0], text=piece, blank_before=index == 0)
         else:
             yield from _table_blocks(child, line, numbering)
 
 
+def _holds_table(tc) -> bool:  # noqa: ANN001
+    return any(child.tag == W + "tbl" for child in _content(tc))
+
+
+def _shows_something(tc) -> bool:  # noqa: ANN001
+    return any(child.tag == W + "tbl" or _paragraph_text(child).strip() for child in _content(tc))
+
+
 def _table_blocks(table, line: list[int], numbering: Numbering):  # noqa: ANN001, ANN202
-    for tr in table.iter(W + "tr"):
-        if tr.getparent() is not table and tr.getparent().getparent() is not table:
-            continue  # a row of a nested table: read where its cell is met below
-        tcs = [tc for tc in tr.iter(W + "tc") if tc.getparent() is tr or tc.getparent().getparent() is tr]
-        if any(inner.tag == W + "tbl" for tc in tcs for inner in _content(tc)):
+    for tr in _children(table, W + "tr"):
+        tcs = list(_children(tr, W + "tc"))
+        if any(_holds_table(tc) for tc in tcs) and sum(1 for tc in tcs if _shows_something(tc)) <= 1:
             # A layout table holding the real one (a Word template boxing each project): its
             # cells are read as the body is, their paragraphs as lines and the inner table's rows.
+            # A table beside other cells' text is data: _cell_text reads it into its cell.
             for tc in tcs:
                 yield from _blocks_of(tc, line, numbering)
             continue
@@ -151,6 +227,6 @@ def _table_blocks(table, line: list[int], numbering: Numbering):  # noqa: ANN001
         before = tr.find(f"{W}trPr/{W}gridBefore")
         cells: list[str] = [""] * int(before.get(W + "val", "0") if before is not None else 0)
         for tc in tcs:
-            cells.append("" if _property(tc, "vMerge") == "continue" else _cell_text(tc, numbering))
+            cells.append("" if _continues(tc) else _cell_text(tc, numbering))
             cells.extend([""] * (int(_property(tc, "gridSpan", "1") or 1) - 1))
         yield Block(line[0], cells=cells, lines=[line[0]] * len(cells))

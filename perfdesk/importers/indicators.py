@@ -5,7 +5,10 @@ repeated after a page break is skipped, and the row the break cut in two is join
 after such a header, a row that carries only pieces of text (no 三级指标, or cells the row
 above left empty) continues the row above. A whole row that merely has one cell blank (no
 指标值确定依据, say) is a row of its own: it has a 三级指标 and a 指标值 of its own, as the
-row above does. 一级/二级 names are kept as written, older spellings (效果指标) included.
+row above does. A row whose 一级/二级 cell holds only the end of a name cut above it
+(``服务对象满`` / ``意度指标``) continues that row too: together they make a name of the
+framework, apart neither does. 一级/二级 names are kept as written, older spellings (效果指标)
+included.
 """
 
 from __future__ import annotations
@@ -46,13 +49,18 @@ class IndicatorRows:
         indicators = self.project.indicators
         previous = indicators[-1] if indicators else None
         after_break, self.page_break = self.page_break, False
-        if previous is not None and not fields[0] and not fields[1] and _continues(previous, fields, after_break):
+        filled = self.ctx.pieces.filled
+        tails = self._level_tails(previous, fields) if previous is not None and (fields[0] or fields[1]) else None
+        if previous is not None and (tails is not None or (
+                not fields[0] and not fields[1] and _continues(previous, fields, after_break, filled))):
+            if tails is not None:
+                previous.level1 = self._framework_level(tails[0], None)
+                previous.level2 = self._framework_level(previous.level1, tails[1])
             for name, text, line in zip(TEXT_FIELDS, fields[2:], lines[2:]):
                 if text:
-                    old = getattr(previous, name)
-                    setattr(previous, name, old + self.ctx.joiner(False) + self.ctx.take(text, line) if old else text)
+                    self.ctx.pieces.add(previous, name, self.ctx.take(text, line), self.ctx.joiner(False))
             self.ctx.note(block.line, block.raw(), "表格在分页或换行处断开，这一行并入上一行指标")
-            return _carry(previous)
+            return self._carry(previous)
         level1, level2 = fields[0], fields[1]
         if not level1 and previous is not None:
             level1 = previous.level1  # merged down from the row above
@@ -64,7 +72,35 @@ class IndicatorRows:
         indicator = Indicator(level1=level1, level2=level2, level3=values[0], description=values[1],
                               value=values[2], basis=values[3])
         indicators.append(indicator)
-        return _carry(indicator)
+        return self._carry(indicator)
+
+    def _level_tails(self, previous: Indicator, fields: list[str]) -> tuple[str, str] | None:
+        """(一级, 二级) of the row above completed by this row's first cells, when those cells
+        hold the ends of names the row above holds the starts of; None when they do not."""
+        level1, level2 = previous.level1, previous.level2
+        if fields[0]:
+            joined = squeeze(level1 + fields[0])
+            if not level1 or any(framework_name(self.framework, name) is not None for name in (level1, fields[0])):
+                return None  # a name of its own above or here: two rows
+            if framework_name(self.framework, joined) is None:
+                return None
+            level1 = joined
+        if fields[1]:
+            joined = squeeze(level2 + fields[1])
+            if not level2 or any(framework_name(self.framework, level1, name) is not None
+                                 for name in (level2, fields[1])):
+                return None
+            if framework_name(self.framework, level1, joined) is None:
+                return None
+            level2 = joined
+        return level1, level2
+
+    def _carry(self, indicator: Indicator) -> tuple[str, Callable[[str], None]]:
+        # A line wrapped out of a row is most often the end of its last cell.
+        def append(more: str) -> None:
+            self.ctx.pieces.add(indicator, "basis", more)
+
+        return FIELD_NAMES["basis"], append
 
     def _framework_level(self, level1: str, level2: str | None) -> str:
         """A 一级指标 (or the 二级指标 under it) as the clerk wrote it.
@@ -78,24 +114,17 @@ class IndicatorRows:
         return squeeze(text)
 
 
-def _carry(indicator: Indicator) -> tuple[str, Callable[[str], None]]:
-    # A line wrapped out of a row is most often the end of its last cell.
-    def append(more: str) -> None:
-        indicator.basis += more
-
-    return FIELD_NAMES["basis"], append
-
-
-def _continues(previous: Indicator, fields: list[str], after_break: bool) -> bool:
+def _continues(previous: Indicator, fields: list[str], after_break: bool,
+               filled: Callable[[object, str], bool]) -> bool:
     if not fields[2]:
         return True
     if not after_break:
         return False
     # A row with its own 三级指标 and 指标值, under a row that has both, is a whole row with
     # a blank cell, not the rest of the row above.
-    if fields[4] and previous.level3 and previous.value:
+    if fields[4] and filled(previous, "level3") and filled(previous, "value"):
         return False
     # After a repeated header, a row cut by the page break carries only the cut-off text.
     incomplete = sum(1 for f in fields[2:] if f) < 4
-    cut = any(not getattr(previous, n) for n in TEXT_FIELDS)
+    cut = any(not filled(previous, n) for n in TEXT_FIELDS)
     return incomplete or cut

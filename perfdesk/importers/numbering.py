@@ -4,10 +4,16 @@ A table title ``1.某某项目绩效目标表`` or a sub-goal ``（一）科技�
 list style, or numbering applied to the paragraph) has no number in ``w:t``: Word computes it
 from numbering.xml. :class:`Numbering` does the same for the common cases, so that a .docx
 reads as the text copied out of Word shows it: a paragraph's own ``w:numPr`` or its style's
-(followed through ``basedOn``), counters per list and level (a level restarts below a higher
-one), ``lvlText`` such as ``%1.`` or ``（%1）``, and the formats clerks' lists use (decimal,
-Chinese counting). Bullets and formats not known here give no number: the text is kept as it
-is, and the importer's rules for unnumbered titles apply.
+(followed through ``basedOn``), ``lvlText`` such as ``%1.`` or ``（%1）``, and the formats
+clerks' lists use (decimal, Chinese counting, circled digits, letters, Roman numerals).
+
+Counting follows Word: the count belongs to the abstract list (``w:abstractNum``), so list
+instances (``w:num``) sharing one run on from each other, and an instance that restarts
+(``w:lvlOverride/w:startOverride``, Word's "重新开始于 1") starts again where it is first
+used; a level restarts below a higher one. An instance may also replace a level's format
+(``w:lvlOverride/w:lvl``), and an abstract list may only point at a list style
+(``w:numStyleLink``). Bullets and formats not known here give no number: the text is kept as
+it is, and the importer's rules for unnumbered titles apply.
 """
 
 from __future__ import annotations
@@ -19,6 +25,10 @@ PPR, NUM_PR, P_STYLE, VAL = W + "pPr", W + "numPr", W + "pStyle", W + "val"
 CN_DIGITS = "零一二三四五六七八九"
 CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",
                    "ideographDigital", "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand"}
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+         (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+LEVELS = 9
 
 
 def chinese(number: int) -> str:
@@ -30,11 +40,28 @@ def chinese(number: int) -> str:
     return text + (CN_DIGITS[ones] if ones else "")
 
 
+def _roman(number: int) -> str:
+    text = ""
+    for value, letters in ROMAN:
+        while number >= value:
+            text, number = text + letters, number - value
+    return text
+
+
 def _format(number: int, fmt: str) -> str | None:
-    if fmt in ("decimal", "decimalZero", "decimalHalfWidth", "decimalFullWidth"):
+    if fmt in ("decimal", "decimalZero", "decimalHalfWidth"):
         return f"{number:02d}" if fmt == "decimalZero" else str(number)
+    if fmt == "decimalFullWidth":
+        return str(number).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     if fmt in CHINESE_FORMATS:
         return chinese(number)
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
+        return CIRCLED[number - 1] if 0 < number <= len(CIRCLED) else str(number)
+    if fmt in ("upperLetter", "lowerLetter") and number > 0:
+        letter = chr(ord("A") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt in ("upperRoman", "lowerRoman") and 0 < number < 4000:
+        return _roman(number) if fmt == "upperRoman" else _roman(number).lower()
     return None
 
 
@@ -43,27 +70,47 @@ def _val(element, path: str) -> str | None:  # noqa: ANN001 - an lxml element
     return None if found is None else found.get(W + "val")
 
 
+def _level(lvl) -> tuple[str, str, int]:  # noqa: ANN001 - a w:lvl
+    """(numFmt, lvlText, start) of one level."""
+    return (_val(lvl, W + "numFmt") or "decimal", _val(lvl, W + "lvlText") or "",
+            int(_val(lvl, W + "start") or "1"))
+
+
 class Numbering:
     def __init__(self, document) -> None:  # noqa: ANN001 - a python-docx Document
-        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}  # (numId, ilvl) → (fmt, text, start)
+        # (numId, ilvl) → (fmt, text, start), with the instance's overrides applied.
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.list_of: dict[str, str] = {}  # numId → the abstract list whose count it shares
+        self.restarts: dict[str, set[int]] = {}  # numId → levels it starts again (startOverride)
+        self.current: dict[str, list[int | None]] = {}  # abstract list → number last shown per level
+        self.used: set[str] = set()  # instances met so far (a restart happens at the first)
         self.style_num: dict[str, tuple[str | None, int]] = {}
-        self.counters: dict[str, list[int]] = {}
         self.numbered: set = set()
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return  # no numbering part: no paragraph is auto-numbered
+        styles = {s.get(W + "styleId"): s for s in document.styles.element.findall(W + "style")}
+        self._read_styles(styles)
         abstract = {a.get(W + "abstractNumId"): a for a in numbering.findall(W + "abstractNum")}
-        for num in numbering.findall(W + "num"):
-            definition = abstract.get(_val(num, W + "abstractNumId"))
-            if definition is None:
+        instances = {num.get(W + "numId"): num for num in numbering.findall(W + "num")}
+        for num_id, num in instances.items():
+            abstract_id = self._abstract_id(_val(num, W + "abstractNumId"), abstract, instances, styles)
+            if abstract_id is None:
                 continue
-            for lvl in definition.findall(W + "lvl"):
-                level = int(lvl.get(W + "ilvl", "0"))
-                start = int(_val(lvl, W + "start") or "1")
-                self.levels[(num.get(W + "numId"), level)] = (
-                    _val(lvl, W + "numFmt") or "decimal", _val(lvl, W + "lvlText") or "", start)
-        self._read_styles(document)
+            self.list_of[num_id] = abstract_id
+            for lvl in abstract[abstract_id].findall(W + "lvl"):
+                self.levels[(num_id, int(lvl.get(W + "ilvl", "0")))] = _level(lvl)
+            for override in num.findall(W + "lvlOverride"):
+                level = int(override.get(W + "ilvl", "0"))
+                replaced = override.find(W + "lvl")
+                if replaced is not None:
+                    self.levels[(num_id, level)] = _level(replaced)
+                start = _val(override, W + "startOverride")
+                if start is not None and (num_id, level) in self.levels:
+                    fmt, text, _ = self.levels[(num_id, level)]
+                    self.levels[(num_id, level)] = (fmt, text, int(start))
+                    self.restarts.setdefault(num_id, set()).add(level)
         # The paragraphs that carry a list, found once: most of a text carries none, and
         # looking at each paragraph's properties would cost more than the whole scan.
         body = document.element.body
@@ -71,8 +118,20 @@ class Numbering:
         self.numbered.update(style.getparent().getparent() for style in body.iter(P_STYLE)
                              if style.get(VAL) in self.style_num)
 
-    def _read_styles(self, document) -> None:  # noqa: ANN001
-        styles = {s.get(W + "styleId"): s for s in document.styles.element.findall(W + "style")}
+    def _abstract_id(self, abstract_id: str | None, abstract: dict, instances: dict, styles: dict) -> str | None:
+        # An abstract list holding only w:numStyleLink takes its levels from the list style's
+        # own instance (Word's 多级列表 defined as a 列表样式).
+        definition = abstract.get(abstract_id)
+        for _ in range(3):
+            if definition is None or definition.find(W + "lvl") is not None:
+                break
+            style = styles.get(_val(definition, W + "numStyleLink") or "")
+            num_id = None if style is None else _val(style, f"{W}pPr/{NUM_PR}/{W}numId")
+            abstract_id = _val(instances[num_id], W + "abstractNumId") if num_id in instances else None
+            definition = abstract.get(abstract_id)
+        return abstract_id if definition is not None and definition.find(W + "lvl") is not None else None
+
+    def _read_styles(self, styles: dict) -> None:
         for style_id in styles:
             seen, current = set(), styles.get(style_id)
             while current is not None and style_id not in self.style_num and current.get(W + "styleId") not in seen:
@@ -99,19 +158,23 @@ class Numbering:
         if num_id is None or num_id == "0":
             return ""
         level = int(level or 0)
-        if (num_id, level) not in self.levels:
+        if (num_id, level) not in self.levels or not 0 <= level < LEVELS:
             return ""
-        counters = self.counters.setdefault(num_id, [0] * 9)
-        counters[level] += 1
-        for deeper in range(level + 1, 9):
-            counters[deeper] = 0  # a sub-list starts again under each item
-        fmt, text, _ = self.levels[(num_id, level)]
+        current = self.current.setdefault(self.list_of[num_id], [None] * LEVELS)
+        if num_id not in self.used:
+            self.used.add(num_id)
+            for restarted in self.restarts.get(num_id, ()):
+                current[restarted] = None
+        fmt, text, start = self.levels[(num_id, level)]
+        current[level] = start if current[level] is None else current[level] + 1
+        for deeper in range(level + 1, LEVELS):
+            current[deeper] = None  # a sub-list starts again under each item
         if _format(1, fmt) is None:
             return ""
 
         def number(match: re.Match[str]) -> str:
             at = int(match.group(1)) - 1
-            fmt_at, _, start = self.levels.get((num_id, at), ("decimal", "", 1))
-            return _format(start - 1 + max(counters[at], 1), fmt_at) or ""
+            fmt_at, _, start_at = self.levels.get((num_id, at), ("decimal", "", 1))
+            return _format(current[at] if current[at] is not None else start_at, fmt_at) or ""
 
         return re.sub(r"%([1-9])", number, text)

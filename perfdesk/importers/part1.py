@@ -12,28 +12,15 @@ from __future__ import annotations
 import re
 
 from perfdesk.importers.context import (
-    CN_HEADING, CN_ITEM, NUMBER_ITEM, PAGE_NUMBER, PART1, PART1_TITLE, PART2, TITLE, TITLE_START, UNIT,
+    CN_HEADING, CN_ITEM, NUMBER_ITEM, PAGE_NUMBER, PART1, PART1_TITLE, PART2, TITLE, TITLE_START,
     UNIT_OF_MONEY, UNNUMBERED_TITLE, Context, block_key, first_cell, section_of,
 )
-from perfdesk.importers.source import Block, squeeze
+from perfdesk.importers.source import Block, squeeze, unit_label  # noqa: F401 - unit_label re-exported
 from perfdesk.model import Measure, Part1, SubGoal
 
 TABLE_LABELS = ("项目编码", "项目编号", "项目名称")
 GOAL_LABEL = re.compile(r"^绩效目标\s*[:：]\s*")
 INDICATOR_LABEL = re.compile(r"^绩效指标\s*[:：]\s*")
-
-
-def unit_label(text: str) -> tuple[str, str] | None:
-    """``339003唐山市丰润区科学技术局`` → (code, name), for a line that is a unit's label."""
-    # The unit and "单位：万元" share one printed line; a .docx may keep them in one paragraph.
-    text = re.sub(r"\s*单位[:：]\s*万元\s*$", "", text.strip())
-    text = re.sub(r"^(?:预算单位|单位名称)\s*[:：]\s*", "", text)
-    match = UNIT.match(text)
-    if not match or not re.search(r"[\u4e00-\u9fff]", match.group(2)) or len(match.group(2)) > 60:
-        return None
-    if match.group(2).rstrip().endswith("绩效目标表"):
-        return None
-    return match.group(1), match.group(2).strip()
 
 
 def starts_part2(blocks: list[Block], index: int, ctx: Context) -> bool:
@@ -64,7 +51,7 @@ class Part1Reader:
         self.ctx = ctx
         self.part1 = Part1()
         self.section: str | None = None
-        self.overall: list[str] = []
+        self.overall: list[list[str]] = []  # paragraphs, each as the pieces of its lines
         self.group = False  # the current measure is a heading (一、) with items under it
         self.field = ""
         self.title_style: str | None = None  # "cn" (（一）/一、) or "number" (1.), set by the first title
@@ -95,7 +82,9 @@ class Part1Reader:
                 self._row(block)
             else:
                 self._line(block.text, block.line, block.blank_before)
-        self.part1.overall_goal = "\n".join(self.overall)
+        # Paragraphs gathered line by line, joined once (see Pieces in context.py for why).
+        self.part1.overall_goal = "\n".join("".join(parts) for parts in self.overall)
+        self.ctx.pieces.close()
         return index
 
     def _row(self, block: Block) -> None:
@@ -124,15 +113,14 @@ class Part1Reader:
         else:
             self._measure(text, line, blank_before)
 
-    def _append_paragraph(self, paragraphs: list[str], text: str, blank_before: bool) -> None:
+    def _append_paragraph(self, paragraphs: list[list[str]], text: str, blank_before: bool) -> None:
         if paragraphs and self.ctx.joiner(blank_before) == "":
-            paragraphs[-1] += text
+            paragraphs[-1].append(text)
         else:
-            paragraphs.append(text)
+            paragraphs.append([text])
 
-    def _continue(self, obj: object, name: str, text: str, blank_before: bool) -> None:
-        old = getattr(obj, name)
-        setattr(obj, name, old + self.ctx.joiner(blank_before) + text if old else text)
+    def _continue(self, obj: object, name: str | int, text: str, blank_before: bool) -> None:
+        self.ctx.pieces.add(obj, name, text, self.ctx.joiner(blank_before))
 
     def _sub_goal(self, text: str, line: int, blank_before: bool) -> None:
         goals = self.part1.sub_goals
@@ -141,9 +129,11 @@ class Part1Reader:
             goals.append(SubGoal(title=title))
             self.field = "title"
         elif GOAL_LABEL.match(text) and goals:
-            goals[-1].goal, self.field = GOAL_LABEL.sub("", text), "goal"
+            self.ctx.pieces.set(goals[-1], "goal", GOAL_LABEL.sub("", text))
+            self.field = "goal"
         elif INDICATOR_LABEL.match(text) and goals:
-            goals[-1].indicators, self.field = INDICATOR_LABEL.sub("", text), "indicators"
+            self.ctx.pieces.set(goals[-1], "indicators", INDICATOR_LABEL.sub("", text))
+            self.field = "indicators"
         elif goals:
             self._continue(goals[-1], self.field or "goal", text, blank_before)
         else:
@@ -181,7 +171,7 @@ class Part1Reader:
             measures.append(Measure(text=text[item.end():].strip()))
         elif measures and measures[-1].items:
             items = measures[-1].items
-            items[-1] = items[-1] + self.ctx.joiner(blank_before) + text
+            self._continue(items, len(items) - 1, text, blank_before)
         elif measures:
             self._continue(measures[-1], "text", text, blank_before)
         else:

@@ -9,7 +9,11 @@ Copying damages a text in ways seen only across many lines, never in one:
   copied as rows) or one cell per line (a Word copy);
 - a PDF extractor puts spaces wherever glyphs sit apart (``2024 年``, ``资金 用途``); such
   spaces are removed only when the text shows that it came from a PDF. A Word table copied
-  as rows keeps the clerk's own spaces (``42号 市级``).
+  as rows keeps the clerk's own spaces (``42号 市级``);
+- a PDF viewer's own copy (Adobe Reader) keeps no tabs at all: the cells of a printed line
+  are separated by one space and a cell too long for its column goes on in the lines below
+  (``项目编码 13020822P0087`` / ``1410001L 项目名称 科技特派`` / ``员奖补``). Such a text is
+  "wrapped": its tables are read back from their labels (see source.py).
 
 :func:`read_shape` gives the lines to read, each with its line number in the source, and a
 :class:`Shape` saying what was decided; every decision that changes how lines are read is
@@ -40,13 +44,25 @@ _SPACED_OUT = re.compile(rf"^[{HAN}](?:[ \u3000][{HAN}])+$")
 _WRAPPING_LABELS = ("预算规模及资金用途", "资金支出计划（%）", "资金支出计划(%)")
 
 Line = tuple[int, str]  # (line number in the source, text)
+_WHITESPACE = re.compile(r"\s+")
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace, for recognising labels such as ``其中：财政    资金``."""
+    if "[" in text:
+        text = BOOKMARK.sub("", text)
+    return _WHITESPACE.sub("", text)
 
 
 @dataclass
 class Shape:
     rows: bool = False          # table rows one per line (PDF-shaped), else one cell per line
     artefacts: bool = False     # remove the spaces a PDF extractor puts between glyphs
+    wrapped: bool = False       # no tabs, every cell wrapped over lines (a PDF viewer's copy)
     notes: list[tuple[int, str, str]] = field(default_factory=list)
+    # A wrapped text's 项目编码 lines and codes as printed (its rows are rebuilt: the check
+    # that each code became a project must see the source, not the rebuilt rows).
+    code_lines: list[tuple[int, str]] = field(default_factory=list)
 
 
 def read_shape(text: str) -> tuple[list[Line], Shape]:
@@ -59,6 +75,10 @@ def read_shape(text: str) -> tuple[list[Line], Shape]:
         lines, shape.rows = spaced
         shape.notes.append((1, "", "文字中没有制表符，表格各格之间是连续的空格（从浏览器或 PDF 阅读器复制），"
                                    "已按空格分格读取，请核对表格内容"))
+    elif _wrapped(raw):
+        shape.rows = shape.wrapped = True
+        shape.notes.append((1, "", "文字中没有制表符，表格的各格折成了几行（从 PDF 阅读器复制），已按表中的标签、"
+                                   "金额和指标名称重新拼出各行；拼不准的文字逐条列在下面，请逐表核对"))
     else:
         shape.rows = looks_like_pdf_rows(raw)
     if not shape.rows:
@@ -66,8 +86,19 @@ def read_shape(text: str) -> tuple[list[Line], Shape]:
         if single is not None:
             lines = single
             shape.notes.append((1, "", "文字每一行后面都有一个空行（按双倍行距复制），已按单倍行距读取"))
-    shape.artefacts = shape.rows and _pdf_artefacts(lines)
+    # A viewer's copy is a PDF's text by nature: its spaces between glyphs are the viewer's.
+    shape.artefacts = shape.wrapped or (shape.rows and _pdf_artefacts(lines))
     return lines, shape
+
+
+WRAPPED_TABLE_START = ("项目编码", "项目编号", "项目名称")
+
+
+def _wrapped(raw: list[str]) -> bool:
+    """A text without a tab whose tables open with a 项目编码 line: cells wrapped over lines."""
+    if any("\t" in line for line in raw):
+        return False
+    return any(squeeze(line).startswith(WRAPPED_TABLE_START[:2]) for line in raw)
 
 
 def looks_like_pdf_rows(lines: list[str]) -> bool:

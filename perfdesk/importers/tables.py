@@ -6,7 +6,11 @@ A row is recognised by its first cell (项目编码 or 项目名称, 预算规�
 the row it cut in two is joined again (see :mod:`~perfdesk.importers.indicators`); pieces of
 the spending plan pushed out of their rows are gathered by :mod:`~perfdesk.importers.plan`.
 A line between rows of a PDF extract is the tail of the cell last filled, and is noted as
-such. What fits nowhere becomes an import note; an amount already read is never overwritten.
+such. In a PDF extract a row line may also stop short: a line of fewer cells than the table's
+rows, followed (across a page number, a running header or a repeated header row) by a line
+holding the rest of the row, is one row again (:meth:`Part2Reader._whole_row`), so that no
+cell lands in the column of another. What fits nowhere becomes an import note; an amount
+already read is never overwritten.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from perfdesk.importers.cells import TooPrecise, read_amount, split_goals
+from perfdesk.importers.cells import TooPrecise, framework_name, read_amount, split_goals
 from perfdesk.importers.context import (
     PAGE_NUMBER, PART2, RUNNING_HEADER, TITLE, TITLE_START, UNIT_OF_MONEY, UNNUMBERED_TITLE, Context,
 )
@@ -47,17 +51,24 @@ def row_label(cell: str) -> str | None:
     return None
 
 
+def _framework_word(framework: Framework, text: str) -> bool:
+    """A 一级指标 or 二级指标 of the framework: the start of an indicator row, never a tail."""
+    return framework_name(framework, text) is not None or framework_name(framework, "", text) is not None
+
+
 class Part2Reader:
     def __init__(self, ctx: Context, framework: Framework) -> None:
         self.ctx, self.framework = ctx, framework
         self.units: list[BudgetUnit] = []
+        self.unit_index: dict[tuple[str, str], BudgetUnit] = {}  # a text may hold thousands of units
         self.unit: tuple[str, str] | None = None
+        self.width = 0  # cells in the widest table row so far: a row line with fewer stopped short
         self.project: Project | None = None
         self.numbers: list[tuple[int, int]] = []  # (printed number, line) of each numbered title
         # The project being read: see _start, which sets all of these again for each one.
         self.project_line, self.has_table, self.seen = 0, False, set()
         self.state: str | None = None
-        self.goal_parts: list[tuple[str, int]] = []
+        self.goal_parts: list[tuple[list[str], int]] = []
         self.carry: tuple[str, Callable[[str], None]] | None = None
         self.plan = PlanReader()
 
@@ -68,6 +79,8 @@ class Part2Reader:
             block = blocks[index]
             index += 1
             if block.is_row:
+                if self.ctx.pdf and not self.ctx.wrapped:
+                    block, index = self._whole_row(blocks, block, index)
                 self._row(block)
                 continue
             text = self.ctx.clean(block.text)
@@ -80,8 +93,55 @@ class Part2Reader:
                 index += 1
             self._paragraph(text, block)
         self._finish()
+        self.ctx.pieces.close()
         self._check_numbers()
         return self.units
+
+    def _whole_row(self, blocks: list[Block], block: Block, index: int) -> tuple[Block, int]:
+        """The row ``block`` starts, with the rest of it that a line or page break put below.
+
+        A row line of fewer cells than the table's rows stopped short: the next row line holds
+        the rest of it when its first cell is no label (it is the tail of the cut cell) and the
+        two together are no wider than a row. What a page break puts between them (a page
+        number, a running header, the header row repeated) is passed over; a line holding
+        only the tail of one cell, below a row of full width, is not a rest (see _row).
+        Returns the row and the index of the block after what was used.
+        """
+        self.width = max(self.width, len(block.cells))
+        if self.project is None or row_label(block.cells[0]) == "header":
+            return block, index
+        while len(block.cells) < self.width:
+            following = index
+            while following < len(blocks) and self._page_break_line(blocks[following]):
+                following += 1
+            if following >= len(blocks) or not self._rest_of(block, blocks[following]):
+                break
+            rest = blocks[following]
+            for skipped in blocks[index:following]:
+                if not skipped.is_row and RUNNING_HEADER.match(squeeze(skipped.text)):
+                    self.ctx.note(skipped.line, skipped.text, "页眉（文本标题），不是表格内容，未导入")
+            self.ctx.note(rest.line, rest.raw(), "表格的一行在换行或分页处断开，这一行是它的后半，已接回上一行")
+            block = Block(block.line, cells=block.cells[:-1] + [block.cells[-1] + rest.cells[0]] + rest.cells[1:],
+                          lines=block.lines[:len(block.cells)] + rest.lines[1:len(rest.cells)],
+                          blank_before=block.blank_before)
+            index = following + 1
+        return block, index
+
+    @staticmethod
+    def _page_break_line(block: Block) -> bool:
+        if block.is_row:
+            return row_label(block.cells[0]) == "header"
+        key = squeeze(block.text)
+        return bool(PAGE_NUMBER.match(key) or RUNNING_HEADER.match(key))
+
+    def _rest_of(self, block: Block, rest: Block) -> bool:
+        if not rest.is_row or len(block.cells) + len(rest.cells) - 1 > self.width:
+            return False
+        if len(rest.cells) > 1 and not rest.cells[0].strip() and not rest.cells[1].strip():
+            return False  # cells in their own columns under the row: the tails of several cells
+        first = self.ctx.clean(rest.cells[0])
+        return not (row_label(first) or _framework_word(self.framework, first) or unit_label(first)
+                    or UNIT_OF_MONEY.match(squeeze(first)))
 
     def _title_wraps(self, text: str, following: Block) -> bool:
         if following.is_row or TITLE.match(text) or UNNUMBERED_TITLE.match(text):
@@ -129,6 +189,7 @@ class Part2Reader:
             self.ctx.note(block.line, text, f"这一行接在上一格（{name}）的文字后面，请核对")
             return
         self.ctx.note(block.line, text, "不在任何绩效目标表内，未导入")
+        self.carry = None  # a cell's tail follows its row: never a line that is no table's
 
     def _plan_text(self, text: str, block: Block) -> bool:
         """A line holding only spending-plan pieces, while the plan is read or a label waits."""
@@ -153,7 +214,7 @@ class Part2Reader:
         self.has_table = False
         self.seen: set[str] = set()  # the head fields (code, name, budget) read from this table
         self.state: str | None = None
-        self.goal_parts: list[tuple[str, int]] = []
+        self.goal_parts: list[tuple[list[str], int]] = []
         self.carry: tuple[str, Callable[[str], None]] | None = None
         self.plan = PlanReader()
         self.indicators = IndicatorRows(self.ctx, self.framework, self.project)
@@ -168,10 +229,16 @@ class Part2Reader:
         if project is None:
             return
         self.project = None
+        self.ctx.pieces.close()
         if self.goal_parts:
             # A goal list wrapped over several rows is one list: its numbering runs on.
-            raw, line = "\n".join(part for part, _ in self.goal_parts), self.goal_parts[0][1]
-            project.goals = [g for g in (self.ctx.take(goal, line) for goal in split_goals(raw)) if g]
+            raw = "\n".join("".join(parts) for parts, _ in self.goal_parts)
+            goals = split_goals(raw)
+            if self.ctx.pdf:
+                # A PDF breaks a goal where the line is full: the pieces are one goal's text.
+                goals = [goal.replace("\n", "") for goal in goals]
+            line = self.goal_parts[0][1]
+            project.goals = [g for g in (self.ctx.take(goal, line) for goal in goals) if g]
         if self.plan.seen:
             project.spending_plan = self.plan.build()
         if not self.has_table:
@@ -179,12 +246,12 @@ class Part2Reader:
         if self.unit is None:
             self.ctx.note(self.project_line, project.name, "没有读到预算单位（6 位编码和名称），请补上")
             self.unit = ("", "")
-        code, name = self.unit
-        for unit in self.units:
-            if (unit.code, unit.name) == (code, name):
-                unit.projects.append(project)
-                return
-        self.units.append(BudgetUnit(code=code, name=name, projects=[project]))
+        unit = self.unit_index.get(self.unit)
+        if unit is None:
+            code, name = self.unit
+            unit = self.unit_index[self.unit] = BudgetUnit(code=code, name=name)
+            self.units.append(unit)
+        unit.projects.append(project)
 
     def _check_numbers(self) -> None:
         for position, (number, line) in enumerate(self.numbers, start=1):
@@ -202,6 +269,8 @@ class Part2Reader:
         cells = [self.ctx.clean(c) for c in block.cells]
         filled = [c for c in cells if c]
         if not filled:
+            return
+        if self._cell_tail(block, cells):
             return
         unit = unit_label(filled[0])
         if unit and all(UNIT_OF_MONEY.match(squeeze(c)) for c in filled[1:]):
@@ -249,6 +318,22 @@ class Part2Reader:
         else:
             self.ctx.note(block.line, block.raw(), "无法识别的表格行，未导入")
 
+    def _cell_tail(self, block: Block, cells: list[str]) -> bool:
+        """``标准`` and a tab: the end of the last cell above, with the row's closing tab after it.
+
+        A PDF extract line of fewer cells than a row, holding only its first, is read as the
+        line without a tab would be: the tail of the cell the row above left last."""
+        first = cells[0]
+        if (not self.ctx.pdf or self.ctx.wrapped or self.carry is None or self.state is None or not first
+                or len(cells) >= self.width or any(cells[1:])):
+            return False
+        if row_label(first) or _framework_word(self.framework, first) or unit_label(first):
+            return False
+        name, append = self.carry
+        append(self.ctx.take(first, block.line))
+        self.ctx.note(block.line, first, f"这一行接在上一格（{name}）的文字后面，请核对")
+        return True
+
     def _split_plan_cells(self, block: Block, cells: list[str]) -> tuple[Block, list[str]]:
         """``100%\t绩效目标\t…``: the plan's last value pushed in front of the next row's label."""
         if not cells[0] or row_label(cells[0]) or self.project is None:
@@ -276,6 +361,8 @@ class Part2Reader:
         self.seen |= fields
         self.has_table = True
         for index, key in enumerate(keys):
+            if key not in HEAD_LABELS:
+                continue  # _after looks along the row: only for labels, or a long row costs n²
             value, line = self._after(cells, index), block.cell_line(index)
             if key in CODE_LABELS:
                 code = squeeze(value)
@@ -329,21 +416,15 @@ class Part2Reader:
         if not text:
             return
         text = self.ctx.take(text, block.line)
-        old = self.project.purpose
-        self.project.purpose = old + self.ctx.joiner(False) + text if old else text
-        project = self.project
+        pieces, project = self.ctx.pieces, self.project
+        pieces.add(project, "purpose", text, self.ctx.joiner(False))
 
         def append(more: str) -> None:
-            project.purpose += more
+            pieces.add(project, "purpose", more)
 
         self.carry = ("资金用途", append)
 
     def _goal_row(self, block: Block) -> None:
-        self.goal_parts.append(("\n".join(block.cells[1:]).strip(), block.line))
-        parts, at = self.goal_parts, len(self.goal_parts) - 1
-
-        def append(more: str) -> None:
-            text, line = parts[at]
-            parts[at] = (text + more, line)
-
-        self.carry = ("绩效目标", append)
+        parts = ["\n".join(block.cells[1:]).strip()]
+        self.goal_parts.append((parts, block.line))
+        self.carry = ("绩效目标", parts.append)

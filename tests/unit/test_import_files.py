@@ -32,7 +32,7 @@ def test_windows_line_endings(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("binary.txt", b"\x00\x01\x02\x03" * 50, "不是纯文本文件"),
-    ("scan.pdf", b"%PDF-1.4\n", "不能直接导入 PDF"),
+    ("scan.pdf", b"%PDF-1.4\n", "PDF 文件已损坏"),  # a header and nothing else: cut short
     ("table.xlsx", b"PK\x03\x04", "只能导入 .txt 或 .docx"),
     ("latin.txt", "Dear colleague, see you.".encode("latin-1"), "没有在文件中找到部门预算绩效文本"),
 ])
