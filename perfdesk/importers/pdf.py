@@ -31,9 +31,12 @@ without a text layer, far too big) is refused with a Chinese message.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 import statistics
 from bisect import bisect_right
+from concurrent.futures import ProcessPoolExecutor
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -629,6 +632,48 @@ def _open_error(path: Path, error: Exception) -> FileFormatError:
     return _refuse(path, DAMAGED)
 
 
+# Parsing a page's content is nine tenths of an import (pdfminer, in Python): a long PDF is
+# read by one process per core, each taking a run of pages; a short one is not worth the
+# processes' start (about a second each: they are spawned, never forked from the window).
+PAGES_PER_WORKER = 24
+
+
+def _pages_of(pdf, start: int, stop: int) -> list[_Page] | None:  # noqa: ANN001 - a pdfplumber PDF
+    """Pages ``start`` to ``stop`` (0-based, stop excluded); None if one cannot be parsed."""
+    pages = []
+    for number in range(start, stop):
+        page = pdf.pages[number]
+        try:
+            pages.append(_read_page(page, number + 1))
+        except Exception:  # noqa: BLE001 - a page pdfminer cannot parse
+            return None
+        finally:
+            page.close()  # let the page's parsed objects go: a long PDF would keep them all
+    return pages
+
+
+def _read_range(job: tuple[str, int, int]) -> list[_Page] | None:
+    """A worker's run of pages (it opens the file itself: parsed pages do not travel)."""
+    import pdfplumber
+
+    path, start, stop = job
+    try:
+        with pdfplumber.open(path, raise_unicode_errors=False) as pdf:
+            return _pages_of(pdf, start, stop)
+    except Exception:  # noqa: BLE001 - the whole file opened once already: a page is bad
+        return None
+
+
+def _pages_in_parallel(path: Path, count: int, workers: int) -> list[_Page] | None:
+    step = -(-count // workers)
+    jobs = [(str(path), start, min(start + step, count)) for start in range(0, count, step)]
+    with ProcessPoolExecutor(max_workers=len(jobs), mp_context=multiprocessing.get_context("spawn")) as pool:
+        runs = list(pool.map(_read_range, jobs))
+    if any(run is None for run in runs):
+        return None
+    return [page for run in runs for page in run]
+
+
 def _read_pages(path: Path) -> list[_Page]:
     try:
         import pdfplumber
@@ -645,14 +690,13 @@ def _read_pages(path: Path) -> list[_Page]:
             raise _open_error(path, error) from None
         if count > MAX_PDF_PAGES:
             raise _refuse(path, f"PDF 有 {count} 页，太多，不像是一份部门预算绩效文本")
-        pages = []
-        for number, page in enumerate(pdf.pages, start=1):
-            try:
-                pages.append(_read_page(page, number))
-            except Exception:  # noqa: BLE001 - a page pdfminer cannot parse
-                raise _refuse(path, DAMAGED) from None
-            finally:
-                page.close()  # let the page's parsed objects go: a long PDF would keep them all
+        workers = min(os.cpu_count() or 1, count // PAGES_PER_WORKER)
+        if workers < 2:
+            pages = _pages_of(pdf, 0, count)
+    if workers >= 2:
+        pages = _pages_in_parallel(path, count, workers)
+    if pages is None:
+        raise _refuse(path, DAMAGED)
     texts = [char.text for page in pages for item in page.items
              for char in (item.chars if isinstance(item, _Line) else [c for cell in item.chars for c in cell])]
     if not texts:
