@@ -190,6 +190,16 @@ def test_import_puts_the_text_in_a_new_unsaved_document(qtbot, window, monkeypat
     assert window.isWindowModified()
 
 
+def test_import_reads_last_years_pdf(qtbot, window, monkeypatch):
+    """The Funing text as a department's Word file printed to PDF (tests/data/import/word)."""
+    source = Path(__file__).resolve().parents[1] / "data" / "import" / "word" / "funing_2024.pdf"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    window.import_action.trigger()
+    assert window.document.project_count() == 10
+    assert [str(p.budget_total) for _, _, _, p in window.document.projects()][:3] == ["564.00", "1.87", "2.00"]
+    assert window.path is None and window.isWindowModified()
+
+
 def test_window_geometry_and_recent_files_are_remembered(qtbot, window, tmp_path, monkeypatch):
     target = tmp_path / "r.xlsx"
     save_dialog_returns(monkeypatch, target)

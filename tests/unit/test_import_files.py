@@ -54,9 +54,9 @@ def _cells(path: Path) -> list[tuple[str, list[tuple]]]:
 def test_cli_import_writes_a_workbook_and_prints_the_notes(tmp_path: Path, capsys) -> None:
     out = tmp_path / "funing.xlsx"
     assert main(["import", str(FUNING), str(out)]) == 0
-    printed = capsys.readouterr().out
-    assert "已导入 10 个项目" in printed
-    assert "第 149 行" in printed and "<p>" in printed
+    printed = capsys.readouterr()
+    assert "已导入 10 个项目" in printed.out
+    assert "第 149 行" in printed.err and "<p>" in printed.err  # the notes, on stderr
     assert load_document(out) == funing_2024.build()
 
 

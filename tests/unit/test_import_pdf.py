@@ -115,8 +115,8 @@ def test_a_note_names_the_page_and_the_line_on_it(funing_pdf):
 def test_the_command_line_writes_the_workbook(funing_pdf, tmp_path, capsys):
     out = tmp_path / "抚宁2024.xlsx"
     assert main(["import", str(funing_pdf[0]), str(out)]) == 0
-    printed = capsys.readouterr().out
-    assert "已导入 10 个项目" in printed and "页第 8 行" in printed
+    printed = capsys.readouterr()
+    assert "已导入 10 个项目" in printed.out and "页第 8 行" in printed.err  # the notes on stderr
     assert load_document(out) == funing_2024.build()
 
 
