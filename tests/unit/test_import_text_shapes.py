@@ -377,6 +377,20 @@ def test_a_text_whose_tables_cannot_be_found_is_never_a_quiet_success() -> None:
                for w in result.warnings)
 
 
+def test_the_command_line_says_an_incomplete_import_with_its_status(tmp_path, capsys) -> None:
+    """`perfdesk import` writes what it read but exits 1 (not 0) when the import is far from
+    complete, so that a script does not take it for done; the warning is on stderr."""
+    from perfdesk.cli.main import main
+
+    source = tmp_path / "copied.txt"
+    source.write_text("某某县科学技术局\n2025年部门预算绩效文本\n目录\n第一部分 部门整体绩效目标\t1\n"
+                      "第一部分 部门整体绩效目标\n一、总体绩效目标\n推动科技创新。\n"
+                      "项目编码：13012325P00000110001A 项目名称：科技特派员奖补资金\n预算数：5.00\n", "utf-8")
+    assert main(["import", str(source), str(tmp_path / "out.xlsx")]) == 1
+    assert "【导入不完整】" in capsys.readouterr().err
+    assert (tmp_path / "out.xlsx").is_file()
+
+
 def test_wrapped_labels_run_together_with_their_values_are_read() -> None:
     text = ("项目编码：13012325P00000110001A；项目名称：科技特派员奖补资金\n"
             "预算规模及 资金用途 预算数 5.00 其中：财政 资金 5.00 其他资金\n"
