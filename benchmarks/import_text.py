@@ -24,13 +24,12 @@ checked to import back to the generated projects (a check that the whole importe
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 
 import perfdesk.importers.text as text_module
 from benchmarks.generate import generate_document
-from benchmarks.import_speed import pdf_shaped_text
+from benchmarks.import_speed import _median as median_of, pdf_shaped_text
 from perfdesk.errors import FileFormatError
 from perfdesk.importers import import_text
 from perfdesk.model import Document, format_amount
@@ -79,20 +78,12 @@ def _same_projects(text: str, document: Document) -> str:
     return f"{same}/{document.project_count()} projects read back field for field"
 
 
-def _median(function, repeat: int) -> float:  # noqa: ANN001
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
 
 def _series(name: str, cases: list[tuple[int, str]], unit: int, unit_name: str, repeat: int) -> None:
     print(f"\n{name}: size, seconds (median of {repeat}), seconds per {unit_name}, ratio to the first size")
     baseline = None
     for size, text in cases:
-        seconds = _median(lambda t=text: import_text(t), repeat)
+        seconds = median_of(lambda t=text: import_text(t), repeat)
         per = seconds / size * unit
         baseline = baseline or per
         print(f"  {size:>6}  {len(text.splitlines()):>7} lines  {seconds:7.2f} s  {per:6.3f} s  {per / baseline:5.2f}")
