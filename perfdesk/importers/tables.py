@@ -147,7 +147,11 @@ class Part2Reader:
         if following.is_row or TITLE.match(text) or UNNUMBERED_TITLE.match(text):
             return False
         rest = self.ctx.clean(following.text)
-        if not rest.endswith("绩效目标表") or TITLE.match(rest):
+        # The break may fall anywhere in the title, even just before its last character
+        # ("…绩效目标" / "表"): the next line ends the title when the two end as one does.
+        ends_title = rest.endswith("绩效目标表") or (
+            len(squeeze(rest)) <= 5 and squeeze(text + rest).endswith("绩效目标表"))
+        if not ends_title or TITLE.match(rest):
             return False
         if TITLE_START.match(text):
             return True

@@ -470,3 +470,13 @@ def test_fifty_thousand_lines_of_noise_alone_are_refused_in_seconds() -> None:
     message, seconds = timed(lambda: refusal(text))
     assert "没有在文件中找到部门预算绩效文本的内容" in message
     assert seconds < SECONDS
+
+
+def test_a_title_broken_just_before_its_last_character_is_one_title() -> None:
+    """A PDF line ends after “绩效目标” and “表” stands alone on the next line."""
+    text = TAB_TEXT.replace("3.科普活动经费绩效目标表\n", "3.科普活动经费绩效目标\n表\n")
+    assert text != TAB_TEXT
+    result = import_text(text)
+    names = [project.name for _, _, _, project in result.document.projects()]
+    assert names[-1] == "科普活动经费" and len(names) == 3
+    assert not [note for note in result.notes if note.text in ("表", "3.科普活动经费绩效目标")]
