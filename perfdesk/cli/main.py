@@ -25,7 +25,7 @@ SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
     "export": ("export", "run_export", "把文本导出为正式格式的 PDF"),
     "check": ("check", "run_check", "审核一个或多个文件"),
     "import": ("importing", "run_import", "从上年公开的文本（.pdf/.docx/.txt）导入"),
-    "rollover": ("importing", "run_rollover", "把文件结转为下一年度的草案"),
+    "rollover": ("importing", "run_rollover", "生成下一年度的草稿"),
     "compare": ("compare", "run_compare", "列出同一文本两个版本之间的不同"),
 }
 

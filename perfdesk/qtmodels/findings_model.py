@@ -3,7 +3,7 @@
 Groups are "document" (cover, Part 1, units) and one per project, in print order, titled
 ``3. 科技创新扶持资金`` as the project prints. A severity filter hides findings (and groups
 left empty). Findings the bureau accepted (已核实，保留) are hidden unless asked for, and then
-shown greyed with the reason. The place column names the cell of the clerk's workbook the
+shown greyed with the reason. The fix column says what 修正 would do. The place column names the cell of the clerk's workbook the
 finding is about (``工作表“3.…” F15 第 6 行 指标值``) when a locator is set. The model is rebuilt
 with a reset when findings change: it is small, and the view keeps its expanded groups by
 :data:`GroupKeyRole`.
@@ -23,7 +23,8 @@ from perfdesk.review import Finding, Severity
 COL_MESSAGE = 0
 COL_SEVERITY = 1
 COL_PLACE = 2
-COLUMN_COUNT = 3
+COL_FIX = 3       # what 修正 would do (the fix's label), empty when there is none
+COLUMN_COUNT = 4
 
 FindingRole = Qt.ItemDataRole.UserRole + 1   # the Finding (None on group rows)
 GroupKeyRole = Qt.ItemDataRole.UserRole + 2  # (unit, project) or (-1, -1) for the document group
@@ -257,7 +258,7 @@ class FindingsModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return {COL_MESSAGE: self.tr("Finding"), COL_SEVERITY: self.tr("Severity"),
-                COL_PLACE: self.tr("Place")}.get(section)
+                COL_PLACE: self.tr("Place"), COL_FIX: self.tr("Fix")}.get(section)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -295,6 +296,8 @@ class FindingsModel(QAbstractItemModel):
             if column == COL_PLACE:
                 # The group row already names the project; here only the cell within it.
                 return self.place_text(finding, with_project=role == Qt.ItemDataRole.ToolTipRole)
+            if column == COL_FIX:
+                return finding.fix.label if finding.fix is not None else ""
         if role == Qt.ItemDataRole.DecorationRole and column == COL_MESSAGE:
             style = QApplication.style() if QApplication.instance() else None
             return style.standardIcon(_ICONS[finding.severity]) if style else None

@@ -220,8 +220,8 @@ class FileActions(QObject):
     def rollover(self) -> bool:
         w = self.window
         current = w.document.year or date.today().year
-        year, ok = QInputDialog.getInt(w, self.tr("Roll forward"), self.tr("New budget year:"), current + 1,
-                                       2000, 2100)
+        year, ok = QInputDialog.getInt(w, self.tr("Make next year's draft"), self.tr("Budget year of the draft:"),
+                                       current + 1, 2000, 2100)
         if not ok or not self.maybe_save():
             return False
         try:
@@ -229,10 +229,10 @@ class FileActions(QObject):
 
             document, changes = rollover(w.document, year)
         except Exception as error:  # noqa: BLE001
-            self.show_error(self.tr("Roll forward"), error)
+            self.show_error(self.tr("Make next year's draft"), error)
             return False
         w.install(document, None, saved=False)
-        show_list(w, self.tr("Roll forward"),
+        show_list(w, self.tr("Make next year's draft"),
                   self.tr("The draft for %1 was made. Changes:").replace("%1", str(year)),
                   [str(change) for change in changes])
         return True

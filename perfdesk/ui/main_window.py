@@ -102,6 +102,10 @@ class MainWindow(QMainWindow):
 
         self.review = ReviewPanel(self.document, self.undo_stack, self)
         self.review.findingActivated.connect(self.show_finding)
+        # The dock follows the tree: a project's findings, or the document's for the other nodes.
+        self.tree.nodeSelected.connect(
+            lambda kind, unit, project: self.review.follow(unit, project) if kind == "project"
+            else self.review.follow(-1, -1))
         # Review rule data chosen in the panel (another region's) is remembered between runs.
         if self.settings.review_rules():
             self.review.set_rules_file(self.settings.review_rules(), ask=False)
@@ -343,7 +347,7 @@ class MainWindow(QMainWindow):
                                            QKeySequence.StandardKey.SaveAs)
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, self.tr("&Import last year's text…"), f.import_text)
-        self.rollover_action = self._action(file_menu, self.tr("Roll forward to next &year…"), f.rollover)
+        self.rollover_action = self._action(file_menu, self.tr("Make next year's &draft…"), f.rollover)
         self.compare_action = self._action(file_menu, self.tr("&Compare with another version…"), f.compare_with)
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, self.tr("&Export PDF…"), f.export_pdf, "Ctrl+E")
@@ -439,8 +443,19 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         files = self.settings.recent_files()
-        for path in files:
-            action = self.recent_menu.addAction(path)
+        self.recent_menu.setToolTipsVisible(True)
+        for number, path in enumerate(files, 1):
+            # "&1 抚宁2024.xlsx  —  …/科室/2024": an accelerator for the first nine, the name,
+            # the last two folders; the whole path is the tooltip, status tip and data.
+            # An "&" in a name is doubled so that it shows instead of making a mnemonic.
+            where = Path(path).parent
+            if len(where.parts) > 3:
+                where = Path("…", *where.parts[-2:])
+            text = f"{Path(path).name}  —  {where}".replace("&", "&&")
+            action = self.recent_menu.addAction(f"&{number} {text}" if number <= 9 else text)
+            action.setData(path)
+            action.setToolTip(path)
+            action.setStatusTip(path)
             action.triggered.connect(lambda _checked=False, p=path: self.files.open(p))
         if not files:
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)

@@ -45,7 +45,7 @@ class ProjectEditor(QWidget):
         self.title.setObjectName("projectTitle")
         self.code = LineField()
         self.code.setObjectName("projectCode")
-        self.code.setPlaceholderText("13020822P00871410001L")
+        self.code.setPlaceholderText(self.tr("Project code from the budget system (21 characters)"))
         self.code.setMinimumWidth(200)
         self.name = LineField()
         self.name.setObjectName("projectName")

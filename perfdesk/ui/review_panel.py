@@ -39,7 +39,14 @@ from PySide6.QtWidgets import (
 
 from perfdesk.errors import PerfdeskError
 from perfdesk.model import Change, Document
-from perfdesk.qtmodels.findings_model import COL_MESSAGE, COL_PLACE, COL_SEVERITY, GroupKeyRole, FindingsModel
+from perfdesk.qtmodels.findings_model import (
+    COL_FIX,
+    COL_MESSAGE,
+    COL_PLACE,
+    COL_SEVERITY,
+    FindingsModel,
+    GroupKeyRole,
+)
 from perfdesk.review import Finding, ReviewRules, Severity, count_by_severity, load_rules, load_rules_file
 from perfdesk.review.acceptance import acceptance, acceptance_update
 from perfdesk.review.live import LiveReview
@@ -87,9 +94,11 @@ class ReviewPanel(QWidget):
         # Fixed widths: sizing to contents would visit every row after each re-check.
         header.setSectionResizeMode(COL_SEVERITY, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_PLACE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_FIX, QHeaderView.ResizeMode.Interactive)
         metrics = self.view.fontMetrics()
         header.resizeSection(COL_SEVERITY, metrics.horizontalAdvance("Warning  警告") + 16)
         header.resizeSection(COL_PLACE, metrics.horizontalAdvance("F14（工作表“1.改制企业相关费用”）第 10 行 指标值") + 16)
+        header.resizeSection(COL_FIX, metrics.horizontalAdvance("将指标值改为 ≥95%（去掉“百分比”）") + 16)
         self.view.doubleClicked.connect(self._activate)
         self.model.rowsInserted.connect(self._groups_inserted)
         self.view.collapsed.connect(lambda index: self._collapsed.add(index.data(GroupKeyRole)))
@@ -317,6 +326,27 @@ class ReviewPanel(QWidget):
     def show_severities(self, severities: set[Severity]) -> None:
         for severity, box in self._filters.items():
             box.setChecked(severity in severities)
+
+    def follow(self, unit: int, project: int) -> bool:
+        """Show the findings of the project the clerk selected elsewhere (the department tree):
+        scroll to its group and make it the current row, without taking the keyboard focus.
+        ``(-1, -1)`` is the document's group (cover, Part 1, units). A finding of that group
+        that is already current stays current (the clerk came here from it). A project without
+        findings clears the selection, so that no other project's group looks like its own.
+        Returns whether a group was found."""
+        key = (unit, project)
+        current = self.view.currentIndex()
+        if current.isValid() and current.data(GroupKeyRole) == key:
+            self.view.scrollTo(current)
+            return True
+        index = self.model.group_index(key)
+        if not index.isValid():
+            self.view.selectionModel().clearSelection()
+            self.view.setCurrentIndex(QModelIndex())
+            return False
+        self.view.setCurrentIndex(index)  # selects it too (single selection); focus stays put
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        return True
 
     def _activate(self, index: QModelIndex) -> None:
         finding = self.model.finding(index)

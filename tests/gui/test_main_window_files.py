@@ -210,7 +210,9 @@ def test_window_geometry_and_recent_files_are_remembered(qtbot, window, tmp_path
     assert settings.geometry() is not None
     assert settings.recent_files() == [str(target.resolve())]
     window.recent_menu.aboutToShow.emit()
-    assert window.recent_menu.actions()[0].text() == str(target.resolve())
+    first = window.recent_menu.actions()[0]
+    assert first.data() == first.toolTip() == str(target.resolve())
+    assert first.text().startswith("&1 r.xlsx  —  ")
 
 
 def test_perfdesk_command_opens_the_window_with_the_file(qtbot, settings_dir, answers, tmp_path):

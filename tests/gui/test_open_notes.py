@@ -189,7 +189,7 @@ def test_every_way_of_opening_shows_the_notes(qtbot, window, clerk_workbook, cle
     assert window.files.open(clean_workbook)
     assert not window.open_notes_dock.isVisible()
     window.recent_menu.aboutToShow.emit()  # File ▸ Open recent
-    entry = next(a for a in window.recent_menu.actions() if a.text() == str(clerk_workbook.resolve()))
+    entry = next(a for a in window.recent_menu.actions() if a.data() == str(clerk_workbook.resolve()))
     entry.trigger()
     assert window.path == clerk_workbook.resolve() and window.open_notes_dock.isVisible() and rows(window)
 
