@@ -296,6 +296,12 @@ class MainWindow(QMainWindow):
                     return
             self.select("unit", unit) if 0 <= unit < len(units) else self.select("document")
 
+    def find_and_replace(self) -> None:
+        """Edit ▸ 查找和替换 (Ctrl+H): across every project, 全部替换 as one undo step."""
+        from perfdesk.ui.find_replace import open_find_replace
+
+        open_find_replace(self)
+
     def show_finding(self, unit: int, project: int, row: int, field: str) -> None:
         """Go to the cell or field a review finding points at."""
         if unit >= 0 and project >= 0 and self._exists(unit, project):
@@ -368,6 +374,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self.find_action = self._action(edit_menu, self.tr("&Find project…"), self.tree_pane.focus_field,
                                         QKeySequence.StandardKey.Find)
+        self.replace_action = self._action(edit_menu, self.tr("Find and &replace…"), self.find_and_replace, "Ctrl+H")
         edit_menu.addSeparator()
         for action in _public_actions(self.tree):
             edit_menu.addAction(action)

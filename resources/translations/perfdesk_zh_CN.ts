@@ -550,13 +550,13 @@ It was renamed and kept as %3.</source>
         <location filename="../../perfdesk/ui/file_actions.py" line="223" />
         <location filename="../../perfdesk/ui/file_actions.py" line="232" />
         <location filename="../../perfdesk/ui/file_actions.py" line="235" />
-        <source>Roll forward</source>
-        <translation>结转下一年度</translation>
+        <source>Make next year's draft</source>
+        <translation>生成下一年度草稿</translation>
     </message>
     <message>
         <location filename="../../perfdesk/ui/file_actions.py" line="223" />
-        <source>New budget year:</source>
-        <translation>新的预算年度：</translation>
+        <source>Budget year of the draft:</source>
+        <translation>草稿的预算年度：</translation>
     </message>
     <message>
         <location filename="../../perfdesk/ui/file_actions.py" line="236" />
@@ -599,49 +599,140 @@ It was renamed and kept as %3.</source>
     </message>
 </context>
 <context>
+    <name>FindReplaceDialog</name>
+    <message>
+        <location filename="../../perfdesk/ui/find_replace.py" line="169" />
+        <source>Find and Replace</source>
+        <translation>查找和替换</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/find_replace.py" line="178" />
+        <source>Whole cell only</source>
+        <translation>单元格完全匹配</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/find_replace.py" line="182" />
+        <source>All projects</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/find_replace.py" line="183" />
+        <source>Current project</source>
+        <translation>当前项目</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/find_replace.py" line="186" />
+        <source>Find what:</source>
+        <translation>查找内容：</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/find_replace.py" line="187" />
+        <source>Replace with:</source>
+        <translation>替换为：</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/find_replace.py" line="188" />
+        <source>Within:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/find_replace.py" line="191" />
+        <source>Find Next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/find_replace.py" line="194" />
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/find_replace.py" line="196" />
+        <source>Replace All</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/find_replace.py" line="198" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/find_replace.py" line="260" />
+        <location filename="../../perfdesk/ui/find_replace.py" line="297" />
+        <source>Type the text to find.</source>
+        <translation>请输入查找内容。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/find_replace.py" line="264" />
+        <location filename="../../perfdesk/ui/find_replace.py" line="301" />
+        <source>Choose a project first.</source>
+        <translation>请先选择一个项目。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/find_replace.py" line="270" />
+        <location filename="../../perfdesk/ui/find_replace.py" line="323" />
+        <source>Cannot find “%1”.</source>
+        <translation>找不到“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/find_replace.py" line="277" />
+        <source>Search wrapped to the beginning.</source>
+        <translation>已从头开始。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/find_replace.py" line="321" />
+        <source>Replaced %1 occurrence(s).</source>
+        <translation>已替换 %1 处。</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="197" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="198" />
         <source>Document (cover, Part 1, units)</source>
         <translation>文档（封面、第一部分、预算单位）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="259" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="260" />
         <source>Finding</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="259" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="260" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="260" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="261" />
         <source>Place</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="287" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="261" />
+        <source>Fix</source>
+        <translation>修正</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="288" />
         <source>Accepted by the reviewer</source>
         <translation>已核实保留</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="290" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="291" />
         <source>Fix available:</source>
         <translation>可一键修正：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="313" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="316" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="313" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="316" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="314" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="317" />
         <source>Hint</source>
         <translation>提示</translation>
     </message>
@@ -692,72 +783,92 @@ It was renamed and kept as %3.</source>
 <context>
     <name>IndicatorGrid</name>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="136" />
-        <source>Insert row</source>
-        <translation>插入行</translation>
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="249" />
+        <source>Insert row above</source>
+        <translation>在上方插入行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="137" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="250" />
+        <source>Insert an indicator above the current row</source>
+        <translation>在当前行上方插入一行绩效指标</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="251" />
+        <source>Insert row below</source>
+        <translation>在下方插入行</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="253" />
         <source>Insert an indicator below the current row</source>
         <translation>在当前行下方插入一行绩效指标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="138" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="254" />
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="139" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="255" />
         <source>Delete the selected indicator rows</source>
         <translation>删除所选的绩效指标行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="140" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="256" />
         <source>Clear cells</source>
         <translation>清除内容</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="142" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="258" />
         <source>Empty the selected cells</source>
         <translation>清空所选单元格</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="143" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="259" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="144" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="260" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="145" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="261" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="146" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="262" />
         <source>Copy the selected rows as tab-separated text</source>
         <translation>以制表符分隔的文本复制所选行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="147" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="263" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="148" />
-        <source>Paste rows copied from Excel or WPS</source>
-        <translation>粘贴从 Excel 或 WPS 复制的行</translation>
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="264" />
+        <source>Paste rows copied from Excel or WPS, or fill the selected cells</source>
+        <translation>粘贴从 Excel 或 WPS 复制的行，或填入所选单元格</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="159" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="266" />
+        <source>Fill down</source>
+        <translation>向下填充</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="267" />
+        <source>Copy the top row of the selection into the rows below it</source>
+        <translation>把所选区域的第一行复制到下面各行</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="279" />
         <source>Show last year's values</source>
         <translation>显示上年指标值</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="162" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="282" />
         <source>Show the 上年指标值 column (when the document has last year's values)</source>
         <translation>显示“上年指标值”一栏（文本中有上年指标值时）</translation>
     </message>
@@ -781,235 +892,240 @@ It was renamed and kept as %3.</source>
     </message>
     <message>
         <location filename="../../perfdesk/qtmodels/indicator_model.py" line="214" />
-        <source>Last year's value (filled by Roll forward; not printed)</source>
+        <source>Last year's value (filled when next year's draft is made; not printed)</source>
         <translation>上年指标值（生成下一年度草稿时填入，不打印）</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="111" />
+        <location filename="../../perfdesk/ui/main_window.py" line="115" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="118" />
+        <location filename="../../perfdesk/ui/main_window.py" line="122" />
         <source>Opening notes</source>
         <translation>打开说明</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="126" />
+        <location filename="../../perfdesk/ui/main_window.py" line="130" />
         <source>Comparison</source>
         <translation>版本比较</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="318" />
+        <location filename="../../perfdesk/ui/main_window.py" line="328" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="319" />
+        <location filename="../../perfdesk/ui/main_window.py" line="329" />
         <source>perfdesk budget performance text</source>
         <translation>部门预算绩效文本 perfdesk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="325" />
+        <location filename="../../perfdesk/ui/main_window.py" line="335" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n 个项目</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="326" />
+        <location filename="../../perfdesk/ui/main_window.py" line="336" />
         <source>Budget %1  fiscal %2  other %3 (10,000 yuan)</source>
         <translation>预算数 %1  财政资金 %2  其他资金 %3（万元）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="330" />
+        <location filename="../../perfdesk/ui/main_window.py" line="340" />
         <source>Review: %n error(s)</source>
         <translation>
             <numerusform>审核：%n 个错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="331" />
+        <location filename="../../perfdesk/ui/main_window.py" line="341" />
         <source>Review: no errors</source>
         <translation>审核：无错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="336" />
+        <location filename="../../perfdesk/ui/main_window.py" line="346" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="337" />
+        <location filename="../../perfdesk/ui/main_window.py" line="347" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="338" />
+        <location filename="../../perfdesk/ui/main_window.py" line="348" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="339" />
+        <location filename="../../perfdesk/ui/main_window.py" line="349" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="341" />
+        <location filename="../../perfdesk/ui/main_window.py" line="351" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="342" />
+        <location filename="../../perfdesk/ui/main_window.py" line="352" />
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="345" />
+        <location filename="../../perfdesk/ui/main_window.py" line="355" />
         <source>&amp;Import last year's text…</source>
         <translation>导入上年文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="346" />
-        <source>Roll forward to next &amp;year…</source>
-        <translation>结转到下一年度(&amp;Y)…</translation>
+        <location filename="../../perfdesk/ui/main_window.py" line="356" />
+        <source>Make next year's &amp;draft…</source>
+        <translation>生成下一年度草稿(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="347" />
+        <location filename="../../perfdesk/ui/main_window.py" line="357" />
         <source>&amp;Compare with another version…</source>
         <translation>与其他版本比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="349" />
+        <location filename="../../perfdesk/ui/main_window.py" line="359" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="350" />
+        <location filename="../../perfdesk/ui/main_window.py" line="360" />
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="351" />
+        <location filename="../../perfdesk/ui/main_window.py" line="361" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="353" />
+        <location filename="../../perfdesk/ui/main_window.py" line="363" />
         <source>PDF &amp;fonts…</source>
         <translation>PDF 字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="355" />
+        <location filename="../../perfdesk/ui/main_window.py" line="365" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="357" />
+        <location filename="../../perfdesk/ui/main_window.py" line="367" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="358" />
-        <location filename="../../perfdesk/ui/main_window.py" line="421" />
+        <location filename="../../perfdesk/ui/main_window.py" line="368" />
+        <location filename="../../perfdesk/ui/main_window.py" line="432" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="360" />
-        <location filename="../../perfdesk/ui/main_window.py" line="422" />
+        <location filename="../../perfdesk/ui/main_window.py" line="370" />
+        <location filename="../../perfdesk/ui/main_window.py" line="433" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="365" />
+        <location filename="../../perfdesk/ui/main_window.py" line="375" />
         <source>&amp;Find project…</source>
         <translation>查找项目(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="373" />
+        <location filename="../../perfdesk/ui/main_window.py" line="377" />
+        <source>Find and &amp;replace…</source>
+        <translation>查找和替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="384" />
         <source>&amp;Indicators</source>
         <translation>绩效指标(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="376" />
+        <location filename="../../perfdesk/ui/main_window.py" line="387" />
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="377" />
+        <location filename="../../perfdesk/ui/main_window.py" line="388" />
         <source>Export &amp;annotated copy…</source>
         <translation>导出批注版(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="379" />
+        <location filename="../../perfdesk/ui/main_window.py" line="390" />
         <source>Export review &amp;report (PDF)…</source>
         <translation>导出审核意见 PDF(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="382" />
+        <location filename="../../perfdesk/ui/main_window.py" line="393" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="384" />
+        <location filename="../../perfdesk/ui/main_window.py" line="395" />
         <source>&amp;Review findings</source>
         <translation>审核结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="387" />
+        <location filename="../../perfdesk/ui/main_window.py" line="398" />
         <source>&amp;Opening notes</source>
         <translation>打开说明(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="390" />
+        <location filename="../../perfdesk/ui/main_window.py" line="401" />
         <source>&amp;Comparison</source>
         <translation>版本比较(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="393" />
+        <location filename="../../perfdesk/ui/main_window.py" line="404" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="403" />
+        <location filename="../../perfdesk/ui/main_window.py" line="414" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="404" />
+        <location filename="../../perfdesk/ui/main_window.py" line="415" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="407" />
+        <location filename="../../perfdesk/ui/main_window.py" line="418" />
         <source>&amp;About perfdesk</source>
         <translation>关于 perfdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="409" />
+        <location filename="../../perfdesk/ui/main_window.py" line="420" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="446" />
+        <location filename="../../perfdesk/ui/main_window.py" line="468" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="449" />
+        <location filename="../../perfdesk/ui/main_window.py" line="471" />
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="457" />
+        <location filename="../../perfdesk/ui/main_window.py" line="479" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="458" />
+        <location filename="../../perfdesk/ui/main_window.py" line="480" />
         <source>The interface language changes the next time perfdesk starts.</source>
         <translation>界面语言将在下次启动 perfdesk 时更改。</translation>
     </message>
@@ -1160,6 +1276,11 @@ It was renamed and kept as %3.</source>
 <context>
     <name>ProjectEditor</name>
     <message>
+        <location filename="../../perfdesk/ui/project_editor.py" line="48" />
+        <source>Project code from the budget system (21 characters)</source>
+        <translation>项目编码（预算系统中的 21 位编码）</translation>
+    </message>
+    <message>
         <location filename="../../perfdesk/ui/project_editor.py" line="72" />
         <source>By month end</source>
         <translation>按月末</translation>
@@ -1291,133 +1412,133 @@ It was renamed and kept as %3.</source>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="116" />
-        <location filename="../../perfdesk/ui/review_panel.py" line="340" />
-        <location filename="../../perfdesk/ui/review_panel.py" line="407" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="125" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="370" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="437" />
         <source>Accept…</source>
         <translation>核实保留…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="121" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="130" />
         <source>Fix</source>
         <translation>修正</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="128" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="137" />
         <source>Rule data…</source>
         <translation>审核规则…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="131" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="140" />
         <source>Load another region's rule data…</source>
         <translation>载入其他地区的审核规则…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="133" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="142" />
         <source>Use the bundled rule data</source>
         <translation>使用内置审核规则</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="200" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="209" />
         <source>Rule data</source>
         <translation>审核规则</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="207" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="216" />
         <source>Choose review rule data</source>
         <translation>选择审核规则文件</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="208" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="217" />
         <source>Review rule data (*.json)</source>
         <translation>审核规则文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="214" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="223" />
         <source>bundled</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="215" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="224" />
         <source>Review rules: %1 (%2)</source>
         <translation>审核规则：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="269" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="278" />
         <source>Errors (%1)</source>
         <translation>错误（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="269" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="278" />
         <source>Warnings (%1)</source>
         <translation>警告（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="270" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="279" />
         <source>Hints (%1)</source>
         <translation>提示（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="273" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="282" />
         <source>Accepted (%1)</source>
         <translation>已核实保留 (%1)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="275" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="284" />
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="277" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="286" />
         <source>Double-click a finding to go to its cell.</source>
         <translation>双击一条审核意见可跳转到对应单元格。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="279" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="288" />
         <source>Rule data: %1</source>
         <translation>审核规则：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="305" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="314" />
         <source>Errors remain</source>
         <translation>仍有错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="306" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="315" />
         <source>The review found %1 error(s). Export the PDF anyway?</source>
         <translation>审核发现 %1 个错误。仍要导出 PDF 吗？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="340" />
-        <location filename="../../perfdesk/ui/review_panel.py" line="407" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="370" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="437" />
         <source>Reopen</source>
         <translation>撤销保留</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="358" />
-        <location filename="../../perfdesk/ui/review_panel.py" line="367" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="388" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="397" />
         <source>Accept finding</source>
         <translation>核实保留</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="359" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="389" />
         <source>The finding stays as it is and is counted apart.
 Reason (for the department and the file):</source>
         <translation>此问题保留不改，单独计数。
 保留理由（写入文件，部门可见）：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="367" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="397" />
         <source>Reopen finding</source>
         <translation>撤销核实保留</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="399" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="429" />
         <source>Go to cell</source>
         <translation>转到单元格</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="403" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="433" />
         <source>Fix: %1</source>
         <translation>修正：%1</translation>
     </message>
