@@ -211,7 +211,7 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == _FOREGROUND:
             return PREVIOUS_FOREGROUND
         if role == _TOOLTIP:
-            return self.tr("Last year's value (filled by Roll forward; not printed)")
+            return self.tr("Last year's value (filled when next year's draft is made; not printed)")
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -291,6 +291,22 @@ class IndicatorTableModel(QAbstractTableModel):
                                   project=self._project) for row, fields in sorted(by_row.items())]
         self._macro("清除内容", commands)
 
+    def set_cells(self, values: dict[tuple[int, int], str], text: str) -> None:
+        """Set the given (row, column) cells to their texts, one undo step named ``text``
+        (fill down, a paste over selected cells). 上年指标值 and unchanged cells are left alone."""
+        if self._current is None:
+            return
+        by_row: dict[int, dict[str, str]] = {}
+        for (row, column), value in values.items():
+            if not (0 <= row < self.rowCount() and 0 <= column < len(INDICATOR_FIELDS)):
+                continue
+            field = INDICATOR_FIELDS[column]
+            if getattr(self.indicator(row), field) != value:
+                by_row.setdefault(row, {})[field] = value
+        commands = [UpdateCommand(self._document, "indicator", fields, index=row, unit=self._unit,
+                                  project=self._project) for row, fields in sorted(by_row.items())]
+        self._macro(text, commands)
+
     def copy_rows(self, rows: list[int], columns: list[int] | None = None) -> str:
         """The given rows (and columns, all six by default) as tab-separated text."""
         columns = list(range(len(INDICATOR_FIELDS))) if columns is None else \
@@ -323,6 +339,8 @@ class IndicatorTableModel(QAbstractTableModel):
             self._macro(f"粘贴{len(rows)}行绩效指标", commands)
             return at, len(rows)
         row, column = min(max(row, 0), count), max(column, 0)
+        if column >= width:
+            return row, 0  # a block pasted at 上年指标值 (read-only) would only add empty rows
         for offset, cells in enumerate(rows):
             target = row + offset
             fields = {INDICATOR_FIELDS[column + i]: cell for i, cell in enumerate(cells) if column + i < width}

@@ -2,14 +2,16 @@
 
 ``IndicatorGrid`` holds the toolbar and ``view`` (objectName "indicatorGrid"), a table view
 over :class:`~perfdesk.qtmodels.indicator_model.IndicatorTableModel`. Its actions (insert
-row, delete rows, move up/down, copy, paste) are public so the main window can put them in
-its menus and the grid's right-click menu; copy and paste speak tab-separated text, as Excel
-and WPS do, and Enter after typing goes to the cell below, as there.
+row above/below, delete rows, move up/down, copy, paste, fill down) are public so the main
+window can put them in its menus and the grid's right-click menu; copy and paste speak
+tab-separated text, as Excel and WPS do. The keys behave as there: Enter after typing goes
+to the cell below (or, after a run of Tabs along a row, to the column where the Tabs
+began, one row down), Ctrl+D fills down, Ctrl+wheel zooms and Ctrl+0 resets the zoom.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -24,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.model import INDICATOR_FIELDS, Document, Indicator
+from perfdesk.qtmodels.clipboard_rows import indicator_rows, rows_from_tsv
 from perfdesk.qtmodels.indicator_model import COL_BASIS, COL_DESCRIPTION, COL_LEVEL3, COL_PREVIOUS, IndicatorTableModel
 from perfdesk.ui.delegates import IndicatorDelegate
 
 _COLUMN_WIDTHS = (88, 136, 150, 260, 110, 110, 100)
+ZOOM_STEPS = (80, 90, 100, 110, 125, 150, 175, 200)  # per cent, as Ctrl+wheel steps through them
 
 
 class IndicatorTableView(QTableView):
@@ -52,6 +56,12 @@ class IndicatorTableView(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setMinimumSectionSize(48)
+        # Tab along a row, then Enter: back to the column where the Tabs began, one row down
+        # (as in Excel). (row, start column, column the last Tab went to), or None. A click or
+        # any other move elsewhere ends the run: the current cell is then not where Tab went.
+        self._tab_run: tuple[int, int, int] | None = None
+        self._zoom = 100
+        self._base_point_size = self.font().pointSizeF()
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt's name
         super().setModel(model)
@@ -97,14 +107,117 @@ class IndicatorTableView(QTableView):
         super().inputMethodEvent(event)
 
     def closeEditor(self, editor, hint) -> None:  # noqa: N802 - Qt's name
+        hints = QAbstractItemDelegate.EndEditHint
+        if hint in (hints.EditNextItem, hints.EditPreviousItem):
+            # Tab / Shift+Tab in an editor: the text is committed already; go to the next
+            # cell without opening its editor (typing there starts one), as Excel does.
+            super().closeEditor(editor, hints.NoHint)
+            action = (QAbstractItemView.CursorAction.MoveNext if hint == hints.EditNextItem
+                      else QAbstractItemView.CursorAction.MovePrevious)
+            target = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+            if target.isValid():
+                self.selectionModel().setCurrentIndex(target, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            return
         super().closeEditor(editor, hint)
         # Enter (SubmitModelCache) goes on to the cell below, as in Excel and WPS, so a clerk
-        # can type a column of 指标值 one after another.
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+        # can type a column of 指标值 one after another; after a run of Tabs along the row it
+        # goes back to the column where the run began, so a clerk can type row after row.
+        if hint == hints.SubmitModelCache:
             current = self.currentIndex()
-            below = current.sibling(current.row() + 1, current.column()) if current.isValid() else current
+            if not current.isValid():
+                return
+            column = current.column()
+            if self._in_tab_run(current):
+                column = self._tab_run[1]
+            self._tab_run = None
+            below = current.sibling(current.row() + 1, column)
             if below.isValid():
                 self.selectionModel().setCurrentIndex(below, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def moveCursor(self, action, modifiers) -> QModelIndex:  # noqa: N802 - Qt's name
+        """Tab and Shift+Tab go to the next (previous) visible editable column, skipping the
+        read-only 上年指标值, and remember where a run of Tabs began; other moves end the run."""
+        actions = QAbstractItemView.CursorAction
+        if action not in (actions.MoveNext, actions.MovePrevious):
+            self._tab_run = None
+            return super().moveCursor(action, modifiers)
+        current = self.currentIndex()
+        model = self.model()
+        if not current.isValid() or model is None:
+            return super().moveCursor(action, modifiers)
+        header = self.horizontalHeader()
+        step = 1 if action == actions.MoveNext else -1
+        columns = [header.logicalIndex(visual) for visual in range(header.count())]
+        columns = [column for column in columns if not header.isSectionHidden(column)
+                   and model.flags(model.index(current.row(), column)) & Qt.ItemFlag.ItemIsEditable]
+        if current.column() not in columns:
+            return super().moveCursor(action, modifiers)
+        start = self._tab_run[1] if self._in_tab_run(current) else current.column()
+        position = columns.index(current.column()) + step
+        if 0 <= position < len(columns):
+            self._tab_run = (current.row(), start, columns[position])
+            return current.sibling(current.row(), columns[position])
+        # Past the end of the row: on to the next row, where the run began (or its first
+        # column); before the start of a row: the last column of the row above.
+        row = current.row() + step
+        if not 0 <= row < model.rowCount():
+            return current
+        if step > 0:
+            self._tab_run = None
+            return current.sibling(row, start)
+        self._tab_run = None
+        return current.sibling(row, columns[-1])
+
+    def _in_tab_run(self, current: QModelIndex) -> bool:
+        """Whether ``current`` is the cell the last Tab of a run went to."""
+        return self._tab_run is not None and self._tab_run[0] == current.row() and self._tab_run[2] == current.column()
+
+    # --------------------------------------------------------------------- zoom
+    @property
+    def zoom(self) -> int:
+        """The zoom in per cent (100: the normal size)."""
+        return self._zoom
+
+    def set_zoom(self, percent: int) -> None:
+        """Show the table's text at ``percent`` of its normal size (kept within ZOOM_STEPS)."""
+        percent = min(max(int(percent), ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+        if percent == self._zoom:
+            return
+        ratio = percent / self._zoom
+        self._zoom = percent
+        font = self.font()
+        font.setPointSizeF(self._base_point_size * percent / 100)
+        self.setFont(font)
+        header = self.horizontalHeader()
+        for column in range(header.count()):
+            if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+                header.resizeSection(column, round(header.sectionSize(column) * ratio))
+        self.resizeRowsToContents()
+
+    def zoom_by(self, steps: int) -> None:
+        """Go ``steps`` zoom steps up (positive) or down (negative) from the current zoom."""
+        if steps > 0:
+            larger = [step for step in ZOOM_STEPS if step > self._zoom]
+            self.set_zoom(larger[min(steps, len(larger)) - 1] if larger else ZOOM_STEPS[-1])
+        elif steps < 0:
+            smaller = [step for step in ZOOM_STEPS if step < self._zoom]
+            self.set_zoom(smaller[-min(-steps, len(smaller))] if smaller else ZOOM_STEPS[0])
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_by(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_0 and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            self.set_zoom(100)  # Ctrl+0: the normal size again
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _fit_rows(self, first: int, last: int) -> None:
         for row in range(first, last + 1):
@@ -133,8 +246,11 @@ class IndicatorGrid(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.view)
 
-        self.insert_row_action = self._action(self.tr("Insert row"), self.insert_row, "Ctrl++",
-                                              self.tr("Insert an indicator below the current row"))
+        self.insert_row_action = self._action(self.tr("Insert row above"), self.insert_row, "Ctrl++",
+                                              self.tr("Insert an indicator above the current row"))
+        self.insert_row_below_action = self._action(self.tr("Insert row below"), self.insert_row_below,
+                                                    QKeySequence(),
+                                                    self.tr("Insert an indicator below the current row"))
         self.delete_rows_action = self._action(self.tr("Delete rows"), self.delete_rows, "Ctrl+-",
                                                self.tr("Delete the selected indicator rows"))
         self.clear_cells_action = self._action(self.tr("Clear cells"), self.clear_cells,
@@ -145,15 +261,19 @@ class IndicatorGrid(QWidget):
         self.copy_action = self._action(self.tr("Copy"), self.copy, QKeySequence.StandardKey.Copy,
                                         self.tr("Copy the selected rows as tab-separated text"))
         self.paste_action = self._action(self.tr("Paste"), self.paste, QKeySequence.StandardKey.Paste,
-                                         self.tr("Paste rows copied from Excel or WPS"))
-        for action in (self.insert_row_action, self.delete_rows_action, None, self.move_up_action,
-                       self.move_down_action, None, self.copy_action, self.paste_action):
+                                         self.tr("Paste rows copied from Excel or WPS, or fill the selected cells"))
+        # Ctrl+D here only while the grid has focus: the department tree's Ctrl+D duplicates a project.
+        self.fill_down_action = self._action(self.tr("Fill down"), self.fill_down, "Ctrl+D",
+                                             self.tr("Copy the top row of the selection into the rows below it"))
+        for action in (self.insert_row_action, self.insert_row_below_action, self.delete_rows_action, None,
+                       self.move_up_action, self.move_down_action, None, self.copy_action, self.paste_action):
             if action is None:
                 self.toolbar.addSeparator()
                 self.view.addAction(self._separator())
             else:
                 self.toolbar.addAction(action)
                 self.view.addAction(action)
+        self.view.addAction(self.fill_down_action)
         self.view.addAction(self.clear_cells_action)  # the Delete key; not worth a button
         self.view.addAction(self._separator())
         self.show_previous_action = QAction(self.tr("Show last year's values"), self)
@@ -237,13 +357,22 @@ class IndicatorGrid(QWidget):
 
     # ----------------------------------------------------------------- actions
     def insert_row(self) -> None:
+        """A new row above the current one (as Excel inserts), under the same 一级/二级."""
+        self._insert(0)
+
+    def insert_row_below(self) -> None:
         """A new row below the current one, under the same 一级/二级 (the usual next row)."""
+        self._insert(1)
+
+    def _insert(self, offset: int) -> None:
+        """Insert a row ``offset`` rows after the current one (0: above it, 1: below it); with
+        no current row, at the end."""
         if self.model.project is None:
             return
         row = self.current_row()
         if row >= 0:
-            above = self.model.indicator(row)
-            item, at = Indicator(level1=above.level1, level2=above.level2), row + 1
+            here = self.model.indicator(row)
+            item, at = Indicator(level1=here.level1, level2=here.level2), row + offset
         else:
             item, at = Indicator(), self.model.rowCount()
         self.model.insert_indicator(at, item)
@@ -291,15 +420,67 @@ class IndicatorGrid(QWidget):
     def paste(self) -> None:
         self.paste_text(QGuiApplication.clipboard().text())
 
-    def paste_text(self, text: str) -> None:
-        """Paste tab-separated text at the current cell (see IndicatorTableModel.paste)."""
+    def _selected_cells(self) -> list[tuple[int, int]]:
+        """(row, column) of the selected cells, or of the current cell when none is selected."""
+        indexes = self.view.selectionModel().selectedIndexes() or [self.view.currentIndex()]
+        return sorted({(index.row(), index.column()) for index in indexes if index.isValid()})
+
+    def fill_down(self) -> None:
+        """Ctrl+D as in Excel: the top selected cell of each column is copied into the selected
+        cells below it; a single cell takes the text of the cell above. One undo step."""
         if self.model.project is None:
+            return
+        cells = [(row, column) for row, column in self._selected_cells() if column < len(INDICATOR_FIELDS)]
+        if not cells:
+            return
+        if len(cells) == 1:
+            row, column = cells[0]
+            if row > 0:
+                self.model.set_cells({(row, column): self.model.index(row - 1, column).data() or ""}, "向下填充")
+            return
+        top: dict[int, int] = {}
+        for row, column in cells:
+            top[column] = min(row, top.get(column, row))
+        values = {(row, column): self.model.index(top[column], column).data() or ""
+                  for row, column in cells if row != top[column]}
+        self.model.set_cells(values, "向下填充")
+
+    def paste_text(self, text: str) -> None:
+        """Paste tab-separated text: over the selected cells when several are selected and the
+        text is a block narrower than a whole row (tiled over them as Excel does, a single cell
+        into each), else at the current cell (see IndicatorTableModel.paste)."""
+        if self.model.project is None:
+            return
+        if self._paste_over_selection(text):
             return
         current = self.view.currentIndex()
         row, column = (current.row(), current.column()) if current.isValid() else (self.model.rowCount(), 0)
         first, count = self.model.paste(text, row, column)
         if count:
             self._go_to(self.model.index(first, max(column, 0) if current.isValid() else 0))
+
+    def _paste_over_selection(self, text: str) -> bool:
+        """Fill a multi-cell selection with a copied block; False when this is not such a paste."""
+        cells = self._selected_cells()
+        if len(cells) < 2:
+            return False
+        block = indicator_rows(rows_from_tsv(text))
+        if not block or max(len(line) for line in block) >= len(INDICATOR_FIELDS):
+            return False  # whole rows: inserted as new indicators
+        width = max(len(row) for row in block)
+        block = [row + [""] * (width - len(row)) for row in block]
+        # The read-only 上年指标值 takes nothing; the others in the order they are seen.
+        header = self.view.horizontalHeader()
+        columns = sorted({column for _, column in cells if column < len(INDICATOR_FIELDS)}, key=header.visualIndex)
+        rows = sorted({row for row, _ in cells})
+        if not columns:
+            return True  # only 上年指标值 selected: nothing to paste into
+        if len(rows) < len(block) or len(columns) < width:
+            return False  # a block larger than the selection: pasted whole at the current cell
+        values = {(row, column): block[rows.index(row) % len(block)][columns.index(column) % width]
+                  for row, column in cells if column < len(INDICATOR_FIELDS)}
+        self.model.set_cells(values, "粘贴")
+        return True
 
     def _go_to(self, index) -> None:
         """Make ``index`` the current and only selected cell.
@@ -314,6 +495,8 @@ class IndicatorGrid(QWidget):
         row = self.current_row() if has_project else -1
         rows = self.model.rowCount() if has_project else 0
         self.insert_row_action.setEnabled(has_project)
+        self.insert_row_below_action.setEnabled(has_project)
+        self.fill_down_action.setEnabled(has_project and row >= 0)
         self.paste_action.setEnabled(has_project)
         self.delete_rows_action.setEnabled(has_project and row >= 0)
         self.clear_cells_action.setEnabled(has_project and row >= 0)

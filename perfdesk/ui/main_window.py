@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self.find_action = self._action(edit_menu, self.tr("&Find project…"), self.tree_pane.focus_field,
                                         QKeySequence.StandardKey.Find)
-        self.replace_action = self._action(edit_menu, self.tr("Find and &replace…"), self.find_and_replace, "Ctrl+H")
+        self.replace_action = self._action(edit_menu, self.tr("Find and rep&lace…"), self.find_and_replace, "Ctrl+H")
         edit_menu.addSeparator()
         for action in _public_actions(self.tree):
             edit_menu.addAction(action)

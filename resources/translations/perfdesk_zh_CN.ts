@@ -1041,8 +1041,8 @@ It was renamed and kept as %3.</source>
     </message>
     <message>
         <location filename="../../perfdesk/ui/main_window.py" line="377" />
-        <source>Find and &amp;replace…</source>
-        <translation>查找和替换(&amp;R)…</translation>
+        <source>Find and rep&amp;lace…</source>
+        <translation>查找和替换(&amp;L)…</translation>
     </message>
     <message>
         <location filename="../../perfdesk/ui/main_window.py" line="384" />

@@ -85,7 +85,7 @@ def test_ctrl_minus_right_after_ctrl_plus_removes_only_the_new_row(qtbot, window
     view.setCurrentIndex(model.index(0, 2))
     qtbot.keyClick(view, Qt.Key.Key_Plus, CTRL)
     assert model.rowCount() == 10
-    assert window.grid.selected_rows() == [1]  # the new row only, not the one above
+    assert window.grid.selected_rows() == [0]  # the new row (inserted above) only, not the one below
     qtbot.keyClick(view, Qt.Key.Key_Minus, CTRL)
     level3 = [indicator.level3 for indicator in window.document.project(0, 1).indicators]
     assert level3[:3] == ["拨付人数", "生活补贴", "护理费"] and len(level3) == 9
@@ -242,8 +242,8 @@ def test_right_click_in_the_grid_offers_the_row_commands(qtbot, window):
     rect = view.visualRect(view.model().index(2, 2))
     QApplication.sendEvent(view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, rect.center(),
                                                               view.viewport().mapToGlobal(rect.center())))
-    assert shown == ["Insert row", "Delete rows", "Move up", "Move down", "Copy", "Paste", "Clear cells",
-                     "Show last year's values"]
+    assert shown == ["Insert row above", "Insert row below", "Delete rows", "Move up", "Move down", "Copy",
+                     "Paste", "Fill down", "Clear cells", "Show last year's values"]
 
 
 # Rows 9–12 of a 绩效目标表 selected in Excel together with the header row above them: the

@@ -73,9 +73,21 @@ def test_typing_starts_editing_like_a_spreadsheet(qtbot, grid, document):
     assert values(document)[1] == "100%"
 
 
-def test_insert_row_below_current_under_same_levels(qtbot, grid, document, undo_stack):
+def test_insert_row_above_current_under_same_levels(qtbot, grid, document, undo_stack):
     grid.select_cell(1, "level3")
     grid.insert_row_action.trigger()
+    rows = document.project(0, 0).indicators
+    assert len(rows) == 8
+    assert (rows[1].level1, rows[1].level2, rows[1].level3) == ("产出指标", "质量指标", "")
+    assert rows[2].level3 == "奖补质量"  # the current row moved down
+    assert grid.view.currentIndex().row() == 1 and grid.view.currentIndex().column() == LEVEL3
+    undo_stack.undo()
+    assert len(document.project(0, 0).indicators) == 7 and undo_stack.isClean()
+
+
+def test_insert_row_below_current_under_same_levels(qtbot, grid, document, undo_stack):
+    grid.select_cell(1, "level3")
+    grid.insert_row_below_action.trigger()
     rows = document.project(0, 0).indicators
     assert len(rows) == 8
     assert (rows[2].level1, rows[2].level2, rows[2].level3) == ("产出指标", "质量指标", "")
