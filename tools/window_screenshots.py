@@ -1,5 +1,6 @@
 """Render the main window at 1366×768 with the bundled example open and save the screenshots
-shown in the README (docs/images/window-*.png). Runs offscreen; settings go to a temporary folder.
+shown in the README (docs/images/window-*.png), and the Chinese project editor at 1024×600 (form
+folded away), 1366×768 and 1920×1080 (window-1024x600.png …). Runs offscreen; settings go to a temporary folder.
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python tools/window_screenshots.py``
 """
@@ -19,6 +20,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 SIZE = (1366, 768)
+SCREEN_SIZES = ((1024, 600), (1366, 768), (1920, 1080))  # the first with the form folded away
 
 
 def example_path() -> Path:
@@ -48,6 +50,26 @@ def show_review_marks(window) -> None:
     document.update_item(*acceptance_update(finding, document, "2023年下达资金，编码沿用"))
     window.review.accepted_filter.setChecked(True)
     window.select("project", 0, 1)
+
+
+def screen_sizes(app: QApplication, window, out: Path) -> list[str]:
+    """The project editor on a small, a common and a large screen (issue 23); on the small one
+    the clerk has folded the project form away to see more indicator rows."""
+    names = []
+    window.review.accepted_filter.setChecked(False)
+    for width, height in SCREEN_SIZES:
+        window.resize(width, height)
+        window.select("project", 0, 0)
+        window.project_editor.collapse_form.setChecked((width, height) == SCREEN_SIZES[0])
+        window.grid.select_cell(4, "value")
+        window.review.refresh_now()
+        settle(app)
+        name = f"window-{width}x{height}.png"
+        window.grab().save(str(out / name))
+        names.append(name)
+    window.project_editor.collapse_form.setChecked(False)
+    window.resize(*SIZE)
+    return names
 
 
 def main() -> int:
@@ -86,6 +108,8 @@ def main() -> int:
             name = f"window-{view}{'-en' if lang == 'en' else ''}.png"
             window.grab().save(str(out / name))
             shots.append(name)
+        if lang is None:
+            shots += screen_sizes(app, window, out)
         window.undo_stack.setClean()
         window.close()
     print("wrote", ", ".join(f"docs/images/{name}" for name in shots))

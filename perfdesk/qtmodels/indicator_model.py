@@ -159,9 +159,11 @@ class IndicatorTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            if section == COL_PREVIOUS:
-                return PREVIOUS_HEADER
-            return INDICATOR_HEADERS[section] if 0 <= section < len(INDICATOR_HEADERS) else None
+            # The interface's words (Chinese: the official table's headers 一级指标 … 指标值确定依据
+            # and 上年指标值); the model's data and the printed table keep INDICATOR_HEADERS.
+            headers = (self.tr("Level 1"), self.tr("Level 2"), self.tr("Level 3"), self.tr("Description"),
+                       self.tr("Target value"), self.tr("Basis"), self.tr("Last year's value"))
+            return headers[section] if 0 <= section < len(headers) else None
         return str(section + 1)
 
     def data(self, index: QModelIndex, role: int = _DISPLAY) -> Any:

@@ -39,8 +39,9 @@ class CoverEditor(QWidget):
         self.year.setMaximumWidth(80)
         self.status = QComboBox()
         self.status.setObjectName("status")
-        for status in DocumentStatus:
-            self.status.addItem(status.value, status)
+        status_names = {DocumentStatus.DRAFT: self.tr("Draft"), DocumentStatus.FINAL: self.tr("Final")}
+        for status in DocumentStatus:  # the value (草案/正式) is the item's data, the text the interface's word
+            self.status.addItem(status_names.get(status, status.value), status)
         self.prepared_by = LineField()
         self.prepared_by.setObjectName("preparedBy")
         self.reviewed_by = LineField()

@@ -19,7 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -244,15 +245,34 @@ class FileActions(QObject):
         body, heading = self.window.settings.pdf_fonts()
         return FontPaths(body or None, heading or None) if (body or heading) else None
 
-    def export_to(self, path: Path) -> bool:
+    def export_to(self, path: Path, project_codes: list[str] | None = None) -> bool:
+        """Write the PDF (only the tables of ``project_codes`` if given, as ``perfdesk export
+        --project`` does); a failure becomes a message."""
         try:
             from perfdesk.pdf import export_pdf
 
-            export_pdf(self.window.document, Path(path), fonts=self.pdf_fonts())
+            export_pdf(self.window.document, Path(path), project_codes=project_codes, fonts=self.pdf_fonts())
         except Exception as error:  # noqa: BLE001
             self.show_error(self.tr("Export PDF"), error)
             return False
         return True
+
+    def choose_what_to_export(self) -> tuple[bool, list[str] | None]:
+        """(go on?, project codes or None for the whole document). With one project or none
+        there is nothing to choose and no dialog."""
+        from perfdesk.ui.export_dialog import ExportChoiceDialog
+
+        w = self.window
+        if w.document.project_count() <= 1:
+            return True, None
+        kind, unit, project = getattr(w, "node", ("document", -1, -1))
+        dialog = ExportChoiceDialog(w.document, (unit, project) if kind == "project" else None, w)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False, None
+            return True, dialog.codes()
+        finally:
+            dialog.deleteLater()
 
     def export_pdf(self) -> bool:
         w = self.window
@@ -264,16 +284,47 @@ class FileActions(QObject):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
+        go_on, codes = self.choose_what_to_export()
+        if not go_on:
+            return False
         start = str(w.path.with_suffix(".pdf")) if w.path else (w.document.title or "perfdesk") + ".pdf"
         path, _ = QFileDialog.getSaveFileName(w, self.tr("Export PDF"), start, self.tr("PDF files (*.pdf)"))
         if not path:
             return False
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        if self.export_to(Path(path)):
+        if self.export_to(Path(path), codes):
             w.statusBar().showMessage(self.tr("Exported %1").replace("%1", path), 5000)
+            self.export_offer = self.offer_opening(Path(path))
             return True
         return False
+
+    def offer_opening(self, path: Path) -> QMessageBox:
+        """After an export, a (non-modal) message: 打开 PDF / 打开所在文件夹 / 关闭."""
+        box = QMessageBox(self.window)
+        box.setObjectName("exportDone")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Export PDF"))
+        box.setText(self.tr("The PDF was exported to %1.").replace("%1", str(path)))
+        open_pdf = box.addButton(self.tr("Open PDF"), QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton(self.tr("Open containing folder"), QMessageBox.ButtonRole.ActionRole)
+        close = box.addButton(self.tr("Close"), QMessageBox.ButtonRole.RejectRole)
+        open_pdf.setObjectName("open_pdf")
+        open_folder.setObjectName("open_folder")
+        close.setObjectName("close")
+        box.setDefaultButton(open_pdf)
+        box.setEscapeButton(close)
+
+        def clicked(button) -> None:
+            if button is open_pdf:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            elif button is open_folder:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+        box.buttonClicked.connect(clicked)
+        box.open()
+        return box
 
     def _temporary_pdf(self) -> Path | None:
         path = Path(self._temp.name) / "preview.pdf"

@@ -27,10 +27,14 @@ from PySide6.QtWidgets import (
 
 from perfdesk.model import INDICATOR_FIELDS, Document, Indicator
 from perfdesk.qtmodels.clipboard_rows import indicator_rows, rows_from_tsv
-from perfdesk.qtmodels.indicator_model import COL_BASIS, COL_DESCRIPTION, COL_LEVEL3, COL_PREVIOUS, IndicatorTableModel
+from perfdesk.qtmodels.indicator_model import COL_BASIS, COL_LEVEL3, COL_PREVIOUS, IndicatorTableModel
 from perfdesk.ui.delegates import IndicatorDelegate
 
-_COLUMN_WIDTHS = (88, 136, 150, 260, 110, 110, 100)
+# Column widths follow the grid's width (issue 23): each column gets its minimum, and what is
+# left over is shared out by these weights, 绩效指标描述 taking the most (so it is never narrower
+# than 指标值). In model order: 一级, 二级, 三级, 描述, 指标值, 依据, 上年指标值.
+_COLUMN_MINIMUMS = (56, 72, 84, 120, 64, 64, 56)
+_COLUMN_WEIGHTS = (0.06, 0.11, 0.14, 0.33, 0.14, 0.14, 0.08)
 ZOOM_STEPS = (80, 90, 100, 110, 125, 150, 175, 200)  # per cent, as Ctrl+wheel steps through them
 
 
@@ -62,14 +66,18 @@ class IndicatorTableView(QTableView):
         self._tab_run: tuple[int, int, int] | None = None
         self._zoom = 100
         self._base_point_size = self.font().pointSizeF()
+        # The columns are fitted to the width on every resize until the clerk drags one by hand.
+        self._auto_widths = True
+        self._fitting_columns = False
+        header.sectionResized.connect(self._column_resized)
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt's name
         super().setModel(model)
         header = self.horizontalHeader()
-        for column, width in enumerate(_COLUMN_WIDTHS):
+        header.setStretchLastSection(False)
+        for column in range(len(_COLUMN_MINIMUMS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self._auto_widths = True
         # 上年指标值 is the model's last column (the official six keep their numbers for copy and
         # paste) but stands beside 指标值, where a clerk compares the two.
         if header.visualIndex(COL_PREVIOUS) != header.visualIndex(COL_BASIS):
@@ -81,7 +89,51 @@ class IndicatorTableView(QTableView):
         model.rowsMoved.connect(self._fit_all_rows_later)
         model.dataChanged.connect(lambda top_left, bottom_right, roles=(): self._fit_rows(
             top_left.row(), bottom_right.row()))
+        self._fit_columns()
         self.resizeRowsToContents()
+
+    # ------------------------------------------------------------ column widths
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._auto_widths:
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Share the grid's width out among the shown columns: each its minimum (grown with
+        the zoom), the rest by _COLUMN_WEIGHTS. The vertical scroll bar's width is always kept
+        free, so that its coming and going does not make the columns jump."""
+        model = self.model()
+        if model is None:
+            return
+        header = self.horizontalHeader()
+        columns = [column for column in range(min(model.columnCount(), len(_COLUMN_MINIMUMS)))
+                   if not header.isSectionHidden(column)]
+        if not columns:
+            return
+        scale = self._zoom / 100
+        minimums = {column: round(_COLUMN_MINIMUMS[column] * scale) for column in columns}
+        available = (self.width() - 2 * self.frameWidth() - self.verticalHeader().width()
+                     - self.verticalScrollBar().sizeHint().width())
+        spare = max(0, available - sum(minimums.values()))
+        weight = sum(_COLUMN_WEIGHTS[column] for column in columns)
+        self._fitting_columns = True
+        try:
+            for column in columns:
+                header.resizeSection(column, minimums[column] + int(spare * _COLUMN_WEIGHTS[column] / weight))
+        finally:
+            self._fitting_columns = False
+
+    def _column_resized(self, column: int, old: int, new: int) -> None:
+        if self._fitting_columns:
+            return
+        if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self._auto_widths = False  # the clerk dragged (or double-clicked) a column edge
+        elif self._auto_widths and (old == 0 or new == 0):
+            QTimer.singleShot(0, self._fit_columns_if_auto)  # 上年指标值 shown or hidden
+
+    def _fit_columns_if_auto(self) -> None:
+        if self._auto_widths:
+            self._fit_columns()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
         super().scrollContentsBy(dx, dy)

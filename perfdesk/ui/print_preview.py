@@ -4,12 +4,21 @@ the printer, so paper, screen and the filed PDF never differ."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from perfdesk.errors import FileFormatError
 
@@ -57,8 +66,14 @@ def print_with_dialog(document: QPdfDocument, parent: QWidget | None = None) -> 
     return print_pdf(document, printer) > 0
 
 
+ZOOMS = (50, 75, 100, 125, 150, 200)  # per cent, besides fit width and whole page
+
+
 class PrintPreviewDialog(QDialog):
-    """The exported PDF, page after page, with Print and zoom buttons."""
+    """The exported PDF, page after page, with a page box, zoom levels and Print.
+
+    The view has the focus from the start, so PageDown / PageUp go to the next / previous page
+    (Home / End to the first / last); the page box (第 N 页 / 共 M 页) jumps to a typed page."""
 
     def __init__(self, pdf_path: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,19 +85,41 @@ class PrintPreviewDialog(QDialog):
         self.view.setDocument(self.pdf)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pages = QLabel(self.tr("%n page(s)", "", self.pdf.pageCount()))
-        fit_width = QPushButton(self.tr("Fit width"))
-        fit_width.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
-        fit_page = QPushButton(self.tr("Whole page"))
-        fit_page.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView))
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.view.installEventFilter(self)
+        self.navigator = self.view.pageNavigator()
+
+        count = self.pdf.pageCount()
+        self.page_box = QSpinBox()
+        self.page_box.setObjectName("pageBox")
+        self.page_box.setRange(1, count)
+        self.page_box.setKeyboardTracking(False)  # jump once the number is typed (Enter), not per digit
+        before, _, after = self.tr("Page %1 of %2").partition("%1")
+        self.page_box.setPrefix(before)
+        self.page_box.setSuffix(after.replace("%2", str(count)))
+        self.page_box.valueChanged.connect(lambda page: self.go_to(page - 1))
+        self.navigator.currentPageChanged.connect(self._show_page)
+
+        self.zoom = QComboBox()
+        self.zoom.setObjectName("zoom")
+        self.zoom.addItem(self.tr("Fit width"), "width")
+        self.zoom.addItem(self.tr("Whole page"), "page")
+        for percent in ZOOMS:
+            self.zoom.addItem(f"{percent}%", percent)
+        self.zoom.currentIndexChanged.connect(self._zoom_chosen)
+
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.clicked.connect(lambda: print_with_dialog(self.pdf, self))
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
+        for button in (self.print_button, close):
+            button.setAutoDefault(False)  # Enter in the page box jumps; it must not print or close
         bar = QHBoxLayout()
-        bar.addWidget(self.pages)
+        bar.addWidget(self.page_box)
         bar.addStretch(1)
-        for button in (fit_width, fit_page, self.print_button, close):
+        bar.addWidget(QLabel(self.tr("Zoom:")))
+        bar.addWidget(self.zoom)
+        for button in (self.print_button, close):
             bar.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -94,3 +131,45 @@ class PrintPreviewDialog(QDialog):
         if available is not None and available.isValid():
             width, height = min(width, available.width() - 40), min(height, available.height() - 60)
         self.resize(width, height)
+
+    # ------------------------------------------------------------- pages
+    def current_page(self) -> int:
+        """0-based page shown at the top of the view."""
+        return self.navigator.currentPage()
+
+    def go_to(self, page: int) -> None:
+        page = max(0, min(page, self.pdf.pageCount() - 1))
+        self.navigator.jump(page, QPointF(), self.navigator.currentZoom())
+
+    def _show_page(self, page: int) -> None:
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(page + 1)
+        self.page_box.blockSignals(False)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            key, page = event.key(), self.current_page()
+            target = {Qt.Key.Key_PageDown: page + 1, Qt.Key.Key_PageUp: page - 1,
+                      Qt.Key.Key_Home: 0, Qt.Key.Key_End: self.pdf.pageCount() - 1}.get(key)
+            if target is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                self.go_to(target)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -------------------------------------------------------------- zoom
+    def _zoom_chosen(self, index: int) -> None:
+        choice = self.zoom.itemData(index)
+        page = self.current_page()
+        if choice == "width":
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        elif choice == "page":
+            self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        else:
+            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self.view.setZoomFactor(choice / 100)
+        self.go_to(page)  # stay on the page being read
+        self.view.setFocus()  # PageDown keeps working after choosing a zoom
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -178,23 +179,69 @@ class ProjectEditor(QWidget):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.title)
         top_layout.addLayout(form)
         top_layout.addLayout(texts)
         scroll = QScrollArea()
         scroll.setWidget(top)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_area = scroll
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(self.grid)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        # The form may be folded away (dragged shut, or the button) to give a small screen's
+        # height to the grid; the grid itself always stays.
+        self.splitter.setCollapsible(0, True)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.splitterMoved.connect(self._splitter_moved)
+
+        # The title line stays when the form is folded away, with the button that folds it.
+        self.collapse_form = QToolButton()
+        self.collapse_form.setObjectName("collapseForm")
+        self.collapse_form.setCheckable(True)
+        self.collapse_form.setText(self.tr("Hide the project form"))
+        self.collapse_form.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.collapse_form.setToolTip(self.tr("Hide the project form to give the indicator grid the height "
+                                              "(Ctrl+Shift+F); click again to show it"))
+        self.collapse_form.toggled.connect(self._fold_form)
+        self._form_sizes: list[int] | None = None
+        title_line = QHBoxLayout()
+        title_line.addWidget(self.title, 1)
+        title_line.addWidget(self.collapse_form, 0, Qt.AlignmentFlag.AlignBottom)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
+        layout.addLayout(title_line)
+        layout.addWidget(self.splitter, 1)
         top.adjustSize()
         self.splitter.setSizes([top.sizeHint().height(), 400])
+
+    def _fold_form(self, folded: bool) -> None:
+        """Hide the form above the grid (the grid takes its height), or show it again at the
+        height it had."""
+        if folded:
+            if self.form_area.isVisible() and self.splitter.sizes()[0] > 0:
+                self._form_sizes = self.splitter.sizes()
+            self.form_area.hide()
+            return
+        self.form_area.show()
+        total = sum(self.splitter.sizes())
+        sizes = self._form_sizes
+        if sizes is None or abs(sum(sizes) - total) > self.splitter.handleWidth():
+            # Dragged shut, or the window has another size now: the form at its full height.
+            form = self.form_area.widget().sizeHint().height()
+            sizes = [form, max(total - form, 0)]
+        self.splitter.setSizes(sizes)
+
+    def _splitter_moved(self, *_: object) -> None:
+        """Dragging the form shut (or open again) sets the button as clicking it would."""
+        shut = self.splitter.sizes()[0] == 0
+        if shut != self.collapse_form.isChecked():
+            self.collapse_form.blockSignals(True)
+            self.collapse_form.setChecked(shut)
+            self.collapse_form.blockSignals(False)
 
     # ------------------------------------------------------------- pointing
     def detach(self) -> None:

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.errors import PerfdeskError
-from perfdesk.model import Change, Document
+from perfdesk.model import Change, Document, format_amount
 from perfdesk.qtmodels.findings_model import (
     COL_FIX,
     COL_MESSAGE,
@@ -47,12 +47,13 @@ from perfdesk.qtmodels.findings_model import (
     FindingsModel,
     GroupKeyRole,
 )
-from perfdesk.review import Finding, ReviewRules, Severity, count_by_severity, load_rules, load_rules_file
+from perfdesk.review import Finding, Fix, ReviewRules, Severity, count_by_severity, load_rules, load_rules_file
 from perfdesk.review.acceptance import acceptance, acceptance_update
 from perfdesk.review.live import LiveReview
 from perfdesk.undo import RemoveCommand, UpdateCommand
 
 DEBOUNCE_MS = 200
+BUDGET_SUM_RULE = "budget-sum"  # its fix changes 财政资金; the dock asks first
 
 
 class ReviewPanel(QWidget):
@@ -404,22 +405,59 @@ class ReviewPanel(QWidget):
         return self.apply_fix(finding) if finding is not None else False
 
     def apply_fix(self, finding: Finding) -> bool:
-        """Push the finding's fix as one undoable step; False if it no longer applies."""
+        """Push the finding's fix as one undoable step; False if it no longer applies or the
+        clerk cancels (预算数 ≠ 财政资金 + 其他资金 first asks which figure is wrong)."""
         if self._timer.isActive():
             self.refresh_now()
             finding = next((f for f in self._live.findings if f == finding), None)
         if finding is None or finding.fix is None:
             return False
-        self._undo_stack.beginMacro(finding.fix.label)
+        fix = self._choose_budget_fix(finding) if finding.rule == BUDGET_SUM_RULE else finding.fix
+        if fix is None:
+            return False
+        self._undo_stack.beginMacro(fix.label)
         try:
-            for target, fields, index, unit, project in finding.fix.updates:
+            for target, fields, index, unit, project in fix.updates:
                 self._undo_stack.push(UpdateCommand(self._document, target, fields, index, unit, project))
-            for target, index, unit, project in finding.fix.removals:  # highest index first
+            for target, index, unit, project in fix.removals:  # highest index first
                 self._undo_stack.push(RemoveCommand(self._document, target, index, unit, project))
         finally:
             self._undo_stack.endMacro()
         self.refresh_now()
         return True
+
+    def _choose_budget_fix(self, finding: Finding) -> Fix | None:
+        """Ask which of 预算数 / 财政资金 is wrong: the rule's fix (财政资金 = 预算数 − 其他资金) or
+        预算数 = 财政资金 + 其他资金, built here from the finding's project; None: cancelled."""
+        fiscal_fix = finding.fix
+        try:
+            project = self._document.project(finding.unit, finding.project)
+        except (IndexError, TypeError):
+            return fiscal_fix
+        if project.budget_fiscal is None and project.budget_other is None:
+            return fiscal_fix  # nothing to add up: 预算数 cannot be the wrong one
+        total = (project.budget_fiscal or 0) + (project.budget_other or 0)
+        total_fix = Fix(f"预算数改为 {format_amount(total)}（财政资金 + 其他资金）",
+                        (("project", {"budget_total": total}, finding.project, finding.unit, None),))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Budget amounts"), finding.message, parent=self)
+        box.setObjectName("budgetFixQuestion")
+        box.setInformativeText(self.tr("Which figure is wrong?") + f"\n{total_fix.label}\n{fiscal_fix.label}")
+        total_button = box.addButton(self.tr("Correct the budget total"), QMessageBox.ButtonRole.AcceptRole)
+        total_button.setObjectName("fixBudgetTotal")
+        total_button.setToolTip(total_fix.label)
+        fiscal_button = box.addButton(self.tr("Correct the fiscal funds"), QMessageBox.ButtonRole.AcceptRole)
+        fiscal_button.setObjectName("fixBudgetFiscal")
+        fiscal_button.setToolTip(fiscal_fix.label)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(fiscal_button)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is total_button:
+            return total_fix
+        if clicked is fiscal_button:
+            return fiscal_fix
+        return None
 
     def _context_menu(self, point: QPoint) -> None:
         finding = self.model.finding(self.view.indexAt(point))

@@ -228,56 +228,66 @@ It was renamed and kept as %3.</source>
 <context>
     <name>CoverEditor</name>
     <message>
-        <location filename="../../perfdesk/ui/cover_editor.py" line="62" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="42" />
+        <source>Draft</source>
+        <translation>草案</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/cover_editor.py" line="42" />
+        <source>Final</source>
+        <translation>正式</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/cover_editor.py" line="63" />
         <source>Department:</source>
         <translation>部门名称：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/cover_editor.py" line="63" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="64" />
         <source>Budget year:</source>
         <translation>预算年度：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/cover_editor.py" line="64" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="65" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/cover_editor.py" line="65" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="66" />
         <source>Prepared by:</source>
         <translation>编制：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/cover_editor.py" line="66" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="67" />
         <source>Reviewed by:</source>
         <translation>审核：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/cover_editor.py" line="67" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="68" />
         <source>Indicator framework:</source>
         <translation>指标体系：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/cover_editor.py" line="74" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="75" />
         <source>Contents</source>
         <translation>内容概况</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/cover_editor.py" line="94" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="95" />
         <source>%n budget unit(s), </source>
         <translation>
             <numerusform>%n 个预算单位，</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/cover_editor.py" line="95" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="96" />
         <source>%n project(s); </source>
         <translation>
             <numerusform>%n 个项目；</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/cover_editor.py" line="96" />
+        <location filename="../../perfdesk/ui/cover_editor.py" line="97" />
         <source>budget %1, fiscal funds %2, other funds %3 (10,000 yuan).</source>
         <translation>预算数 %1 万元，财政资金 %2 万元，其他资金 %3 万元。</translation>
     </message>
@@ -432,168 +442,222 @@ It was renamed and kept as %3.</source>
     </message>
 </context>
 <context>
+    <name>ExportChoiceDialog</name>
+    <message>
+        <location filename="../../perfdesk/ui/export_dialog.py" line="34" />
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/export_dialog.py" line="35" />
+        <source>The whole document</source>
+        <translation>整个文档</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/export_dialog.py" line="37" />
+        <source>Only the checked projects:</source>
+        <translation>只导出勾选的项目：</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/export_dialog.py" line="46" />
+        <source>(no name)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/export_dialog.py" line="56" />
+        <source>This project has no project code, so it cannot be exported alone.</source>
+        <translation>这个项目没有项目编码，不能单独导出。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/export_dialog.py" line="68" />
+        <source>Export:</source>
+        <translation>导出：</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="52" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="53" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="54" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="55" />
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="55" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="56" />
         <source>“%1” has changes that are not saved. Save them?</source>
         <translation>“%1”有尚未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="66" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="67" />
         <source>The file could not be accessed: %1</source>
         <translation>无法访问文件：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="70" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="71" />
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="91" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="99" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="92" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="100" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="77" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="78" />
         <source>Performance texts (*.xlsx *.json)</source>
         <translation>绩效文本 (*.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="119" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="120" />
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="119" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="120" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="140" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="157" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="160" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="141" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="158" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="161" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="149" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="150" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="158" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="159" />
         <source>%n item(s) could not be read when the file was opened (see “Opening notes”); once saved over the original file they will no longer be kept.</source>
         <translation>
             <numerusform>打开时有 %n 处内容未能读入（见“打开说明”），保存到原文件后这些内容将不再保留。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="161" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="162" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="162" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="163" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="182" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="190" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="183" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="191" />
         <source>Compare with another version</source>
         <translation>与其他版本比较</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="202" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="203" />
         <source>Import last year's text</source>
         <translation>导入上年文本</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="203" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="204" />
         <source>Published texts (*.pdf *.docx *.txt)</source>
         <translation>公开文本 (*.pdf *.docx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="211" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="212" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="215" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="216" />
         <source>%n passage(s) could not be placed; please check them:</source>
         <translation>
             <numerusform>有 %n 处文字未能归位，请核对：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="216" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="217" />
         <source>Everything in the text was placed.</source>
         <translation>文本内容已全部导入。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="217" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="218" />
         <source>Import notes</source>
         <translation>导入说明</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="223" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="232" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="235" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="224" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="233" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="236" />
         <source>Make next year's draft</source>
         <translation>生成下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="223" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="224" />
         <source>Budget year of the draft:</source>
         <translation>草稿的预算年度：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="236" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="237" />
         <source>The draft for %1 was made. Changes:</source>
         <translation>已生成 %1 年度草案。变更如下：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="253" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="262" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="268" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="256" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="282" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="291" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="308" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="263" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="283" />
         <source>The review found %n error(s). Export the PDF anyway?</source>
         <translation>
             <numerusform>审核发现 %n 个错误。仍要导出 PDF 吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="268" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="291" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="274" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="297" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="291" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="309" />
+        <source>The PDF was exported to %1.</source>
+        <translation>PDF 已导出到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="310" />
+        <source>Open PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="311" />
+        <source>Open containing folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="312" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="342" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="305" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="356" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -783,92 +847,92 @@ It was renamed and kept as %3.</source>
 <context>
     <name>IndicatorGrid</name>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="249" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="301" />
         <source>Insert row above</source>
         <translation>在上方插入行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="250" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="302" />
         <source>Insert an indicator above the current row</source>
         <translation>在当前行上方插入一行绩效指标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="251" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="303" />
         <source>Insert row below</source>
         <translation>在下方插入行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="253" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="305" />
         <source>Insert an indicator below the current row</source>
         <translation>在当前行下方插入一行绩效指标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="254" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="306" />
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="255" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="307" />
         <source>Delete the selected indicator rows</source>
         <translation>删除所选的绩效指标行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="256" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="308" />
         <source>Clear cells</source>
         <translation>清除内容</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="258" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="310" />
         <source>Empty the selected cells</source>
         <translation>清空所选单元格</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="259" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="311" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="260" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="312" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="261" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="313" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="262" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="314" />
         <source>Copy the selected rows as tab-separated text</source>
         <translation>以制表符分隔的文本复制所选行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="263" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="315" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="264" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="316" />
         <source>Paste rows copied from Excel or WPS, or fill the selected cells</source>
         <translation>粘贴从 Excel 或 WPS 复制的行，或填入所选单元格</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="266" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="318" />
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="267" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="319" />
         <source>Copy the top row of the selection into the rows below it</source>
         <translation>把所选区域的第一行复制到下面各行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="279" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="331" />
         <source>Show last year's values</source>
         <translation>显示上年指标值</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="282" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="334" />
         <source>Show the 上年指标值 column (when the document has last year's values)</source>
         <translation>显示“上年指标值”一栏（文本中有上年指标值时）</translation>
     </message>
@@ -876,22 +940,57 @@ It was renamed and kept as %3.</source>
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="186" />
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="164" />
+        <source>Level 1</source>
+        <translation>一级指标</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="164" />
+        <source>Level 2</source>
+        <translation>二级指标</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="164" />
+        <source>Level 3</source>
+        <translation>三级指标</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="164" />
+        <source>Description</source>
+        <translation>绩效指标描述</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="165" />
+        <source>Target value</source>
+        <translation>指标值</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="165" />
+        <source>Basis</source>
+        <translation>指标值确定依据</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="165" />
+        <source>Last year's value</source>
+        <translation>上年指标值</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="188" />
         <source>A %1 should name a deadline or a rate, e.g. 年底前 or ≥95%.</source>
         <translation>%1的指标值应当写明完成时限或及时率，例如 年底前 或 ≥95%。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="188" />
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="190" />
         <source>A %1 should have a number, e.g. ≥5人 or 100%.</source>
         <translation>%1的指标值应当是数值，例如 ≥5人 或 100%。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="201" />
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="203" />
         <source>This second-level indicator does not belong under %1.</source>
         <translation>此二级指标不属于“%1”。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="214" />
+        <location filename="../../perfdesk/qtmodels/indicator_model.py" line="216" />
         <source>Last year's value (filled when next year's draft is made; not printed)</source>
         <translation>上年指标值（生成下一年度草稿时填入，不打印）</translation>
     </message>
@@ -1241,142 +1340,155 @@ It was renamed and kept as %3.</source>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="66" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="81" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../perfdesk/ui/print_preview.py" line="73" />
-        <source>%n page(s)</source>
-        <translation>
-            <numerusform>共 %n 页</numerusform>
-        </translation>
+    <message>
+        <location filename="../../perfdesk/ui/print_preview.py" line="97" />
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 / 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="74" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="105" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="76" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="106" />
         <source>Whole page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="78" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="111" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="80" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="113" />
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_preview.py" line="120" />
+        <source>Zoom:</source>
+        <translation>缩放：</translation>
     </message>
 </context>
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="48" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="49" />
         <source>Project code from the budget system (21 characters)</source>
         <translation>项目编码（预算系统中的 21 位编码）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="72" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="73" />
         <source>By month end</source>
         <translation>按月末</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="73" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="74" />
         <source>By quarter</source>
         <translation>按季度</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="87" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="88" />
         <source>Delete goal</source>
         <translation>删除绩效目标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="92" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="93" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="93" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="94" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="94" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="95" />
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="95" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="96" />
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="108" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="109" />
         <source>The finance bureau's comment on this project</source>
         <translation>财政局对本项目的审核意见</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="131" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="132" />
         <source>Project name:</source>
         <translation>项目名称：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="133" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="134" />
         <source>Project code:</source>
         <translation>项目编码：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="134" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="135" />
         <source>Budget unit:</source>
         <translation>预算单位：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="139" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="140" />
         <source>of which fiscal funds:</source>
         <translation>其中：财政资金</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="141" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="142" />
         <source>other funds:</source>
         <translation>其他资金</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="144" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="145" />
         <source>Unit: 10,000 yuan</source>
         <translation>单位：万元</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="145" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="146" />
         <source>Budget:</source>
         <translation>预算数：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="152" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="153" />
         <source>Spending plan (%):</source>
         <translation>资金支出计划（%）：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="156" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="157" />
         <source>Review:</source>
         <translation>审核：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="160" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="161" />
         <source>Use of funds:</source>
         <translation>资金用途：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="171" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="172" />
         <source>Goals:</source>
         <translation>绩效目标：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/project_editor.py" line="236" />
+        <location filename="../../perfdesk/ui/project_editor.py" line="205" />
+        <source>Hide the project form</source>
+        <translation>收起项目信息</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/project_editor.py" line="207" />
+        <source>Hide the project form to give the indicator grid the height (Ctrl+Shift+F); click again to show it</source>
+        <translation>收起上方的项目信息，把高度留给绩效指标表（Ctrl+Shift+F）；再点一次重新显示</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/project_editor.py" line="283" />
         <source>(unnamed unit)</source>
         <translation>（未命名单位）</translation>
     </message>
@@ -1412,133 +1524,153 @@ It was renamed and kept as %3.</source>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="125" />
-        <location filename="../../perfdesk/ui/review_panel.py" line="370" />
-        <location filename="../../perfdesk/ui/review_panel.py" line="437" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="126" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="371" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="475" />
         <source>Accept…</source>
         <translation>核实保留…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="130" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="131" />
         <source>Fix</source>
         <translation>修正</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="137" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="138" />
         <source>Rule data…</source>
         <translation>审核规则…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="140" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="141" />
         <source>Load another region's rule data…</source>
         <translation>载入其他地区的审核规则…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="142" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="143" />
         <source>Use the bundled rule data</source>
         <translation>使用内置审核规则</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="209" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="210" />
         <source>Rule data</source>
         <translation>审核规则</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="216" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="217" />
         <source>Choose review rule data</source>
         <translation>选择审核规则文件</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="217" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="218" />
         <source>Review rule data (*.json)</source>
         <translation>审核规则文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="223" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="224" />
         <source>bundled</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="224" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="225" />
         <source>Review rules: %1 (%2)</source>
         <translation>审核规则：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="278" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="279" />
         <source>Errors (%1)</source>
         <translation>错误（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="278" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="279" />
         <source>Warnings (%1)</source>
         <translation>警告（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="279" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="280" />
         <source>Hints (%1)</source>
         <translation>提示（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="282" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="283" />
         <source>Accepted (%1)</source>
         <translation>已核实保留 (%1)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="284" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="285" />
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="286" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="287" />
         <source>Double-click a finding to go to its cell.</source>
         <translation>双击一条审核意见可跳转到对应单元格。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="288" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="289" />
         <source>Rule data: %1</source>
         <translation>审核规则：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="314" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="315" />
         <source>Errors remain</source>
         <translation>仍有错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="315" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="316" />
         <source>The review found %1 error(s). Export the PDF anyway?</source>
         <translation>审核发现 %1 个错误。仍要导出 PDF 吗？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="370" />
-        <location filename="../../perfdesk/ui/review_panel.py" line="437" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="371" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="475" />
         <source>Reopen</source>
         <translation>撤销保留</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="388" />
-        <location filename="../../perfdesk/ui/review_panel.py" line="397" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="389" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="398" />
         <source>Accept finding</source>
         <translation>核实保留</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="389" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="390" />
         <source>The finding stays as it is and is counted apart.
 Reason (for the department and the file):</source>
         <translation>此问题保留不改，单独计数。
 保留理由（写入文件，部门可见）：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="397" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="398" />
         <source>Reopen finding</source>
         <translation>撤销核实保留</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="429" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="442" />
+        <source>Budget amounts</source>
+        <translation>预算金额</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="444" />
+        <source>Which figure is wrong?</source>
+        <translation>哪个数填错了？</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="445" />
+        <source>Correct the budget total</source>
+        <translation>改预算数</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="448" />
+        <source>Correct the fiscal funds</source>
+        <translation>改财政资金</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="467" />
         <source>Go to cell</source>
         <translation>转到单元格</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="433" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="471" />
         <source>Fix: %1</source>
         <translation>修正：%1</translation>
     </message>

@@ -175,7 +175,7 @@ def test_cover_fields(qtbot, document, undo_stack, shown):
     editor.status.activated.emit(1)
     assert document.status is DocumentStatus.FINAL
     undo_stack.undo()
-    assert document.status is DocumentStatus.DRAFT and editor.status.currentText() == "草案"
+    assert document.status is DocumentStatus.DRAFT and editor.status.currentData() == DocumentStatus.DRAFT
 
     typed(qtbot, editor.reviewed_by, "丰润区财政局")
     assert document.reviewed_by == "丰润区财政局"

@@ -133,6 +133,9 @@ def test_export_pdf_with_review_errors_asks_once(qtbot, window, answers, tmp_pat
     assert window.review.error_count() > 0  # the published sample has errors (成本 above 预算数 …)
     target = tmp_path / "out.pdf"
     save_dialog_returns(monkeypatch, target)
+    from perfdesk.ui.export_dialog import ExportChoiceDialog  # the whole document, as it proposes
+
+    monkeypatch.setattr(ExportChoiceDialog, "exec", lambda dialog: ExportChoiceDialog.DialogCode.Accepted)
     answers.answer = Button.No
     assert window.files.export_pdf() is False
     assert len(answers.asked) == 1 and not target.exists()

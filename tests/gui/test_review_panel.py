@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 from expected_samples import fengrun_2022, funing_2024
 from main_window_support import answers, settings_dir, window  # noqa: F401 - fixtures
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 from unit.review_documents import clean_document, region_file
 
 from perfdesk.fileio import save_document
@@ -192,6 +192,15 @@ def test_budget_fix_from_the_context_action(panel):
     panel.refresh_now()
     finding = select(panel, "budget-sum", 1).data(FindingRole)
     assert finding.fix.label == "财政资金改为 550.00（预算数 − 其他资金）"
+    # the panel asks which figure is wrong: the clerk answers 改财政资金
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        box.findChild(QPushButton, "fixBudgetFiscal").click()
+
+    QTimer.singleShot(0, answer)
     assert panel.apply_fix(finding)
     assert document.project(0, 0).budget_fiscal == Decimal("550.00")
     assert not [f for f in panel.findings() if f.rule == "budget-sum"]
