@@ -4,9 +4,9 @@ the printer, so paper, screen and the filed PDF never differ."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfBookmarkModel, QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -100,6 +100,21 @@ class PrintPreviewDialog(QDialog):
         self.page_box.valueChanged.connect(lambda page: self.go_to(page - 1))
         self.navigator.currentPageChanged.connect(self._show_page)
 
+        # Jump to a part or a project's table by the PDF's own bookmarks (the export writes one
+        # per Part 1 heading and per table), so a 300-project preview need not be scrolled.
+        self.contents = QComboBox()
+        self.contents.setObjectName("contents")
+        self.contents.addItem(self.tr("Go to…"), -1)
+        self._bookmarks = QPdfBookmarkModel(self)
+        self._bookmarks.setDocument(self.pdf)
+        self._add_bookmarks(QModelIndex(), 0)
+        self.contents.setEnabled(self.contents.count() > 1)
+        self.contents.setMaximumWidth(360)
+        # Titles are long: the list must not widen the dialog past a small screen (800 px).
+        self.contents.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.contents.setMinimumContentsLength(12)
+        self.contents.activated.connect(self._bookmark_chosen)
+
         self.zoom = QComboBox()
         self.zoom.setObjectName("zoom")
         self.zoom.addItem(self.tr("Fit width"), "width")
@@ -116,6 +131,7 @@ class PrintPreviewDialog(QDialog):
             button.setAutoDefault(False)  # Enter in the page box jumps; it must not print or close
         bar = QHBoxLayout()
         bar.addWidget(self.page_box)
+        bar.addWidget(self.contents, 1)
         bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("Zoom:")))
         bar.addWidget(self.zoom)
@@ -133,6 +149,20 @@ class PrintPreviewDialog(QDialog):
         self.resize(width, height)
 
     # ------------------------------------------------------------- pages
+    def _add_bookmarks(self, parent: QModelIndex, depth: int) -> None:
+        model = self._bookmarks
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            page = model.data(index, int(QPdfBookmarkModel.Role.Page))
+            self.contents.addItem("　" * depth + str(index.data()), page)
+            self._add_bookmarks(index, depth + 1)
+
+    def _bookmark_chosen(self, index: int) -> None:
+        page = self.contents.itemData(index)
+        if isinstance(page, int) and page >= 0:
+            self.go_to(page)
+        self.view.setFocus()  # PageDown goes on from there
+
     def current_page(self) -> int:
         """0-based page shown at the top of the view."""
         return self.navigator.currentPage()

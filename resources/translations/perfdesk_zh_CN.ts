@@ -1350,27 +1350,32 @@ It was renamed and kept as %3.</source>
         <translation>第 %1 页 / 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="105" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="107" />
+        <source>Go to…</source>
+        <translation>转到…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_preview.py" line="117" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="106" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="118" />
         <source>Whole page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="111" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="123" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="113" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="125" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="120" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="133" />
         <source>Zoom:</source>
         <translation>缩放：</translation>
     </message>

@@ -109,3 +109,22 @@ def test_preview_pages_with_page_down_and_the_page_box(qtbot, window):
     assert dialog.current_page() == 4  # still on the page being read
     assert dialog.isVisible() and QApplication.focusWidget() is dialog.view  # PageDown goes on working
     dialog.close()
+
+
+def test_preview_jumps_to_a_projects_table(qtbot, window):
+    """The 转到… list holds the PDF's bookmarks: choosing a project's table shows its page."""
+    window.preview_action.trigger()
+    dialog = window.files.preview
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    names = [dialog.contents.itemText(i).strip("　") for i in range(dialog.contents.count())]
+    wanted = "3.工业技改项目中小微企业发展项目跑办费绩效目标表"  # the Funing text's third table
+    assert wanted in names
+    qtbot.mouseClick(dialog.contents, Qt.MouseButton.LeftButton)  # open the list, then choose with keys
+    for _ in range(names.index(wanted)):
+        qtbot.keyClick(dialog.contents.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.contents.view(), Qt.Key.Key_Return)
+    page = dialog.contents.itemData(names.index(wanted))
+    qtbot.waitUntil(lambda: dialog.current_page() == page)
+    assert page > 0 and "跑办费" in dialog.pdf.getAllText(page).text()
+    dialog.close()
