@@ -91,3 +91,38 @@ def type_text(qtbot):
                 QApplication.sendEvent(QApplication.focusWidget() or widget, event)
 
     return type_into
+
+
+def show_grid(qtbot, document, undo_stack):
+    """An indicator grid on the first project, shown and focused, as a clerk finds it."""
+    from perfdesk.ui.indicator_grid import IndicatorGrid
+
+    widget = IndicatorGrid(document, undo_stack)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 360)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_project(0, 0)
+    widget.view.setFocus()
+    return widget
+
+
+@pytest.fixture
+def grid(qtbot, document, undo_stack):
+    return show_grid(qtbot, document, undo_stack)
+
+
+@pytest.fixture
+def panel(qtbot):
+    """The review dock's panel over the Funing example, with its own undo stack."""
+    from expected_samples import funing_2024
+    from perfdesk.ui.review_panel import ReviewPanel
+
+    stack = QUndoStack()
+    widget = ReviewPanel(funing_2024.build(), stack)
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.stack = stack  # keep the stack alive with the widget
+    return widget

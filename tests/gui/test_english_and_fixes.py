@@ -6,7 +6,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from expected_samples import funing_2024
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
@@ -16,7 +15,6 @@ from perfdesk.qtmodels.findings_model import FindingRole
 from perfdesk.qtmodels.indicator_model import IndicatorTableModel
 from perfdesk.ui.app import set_language
 from perfdesk.ui.cover_editor import CoverEditor
-from perfdesk.ui.review_panel import ReviewPanel
 from perfdesk.undo import UpdateCommand
 
 ENGLISH_HEADERS = ["Level 1", "Level 2", "Level 3", "Description", "Target value", "Basis", "Last year's value"]
@@ -91,19 +89,6 @@ def test_status_reads_cao_an_and_zheng_shi_in_chinese(chinese_ui, qtbot, documen
 
 
 # ------------------------------------------------------------------ the budget-sum fix
-@pytest.fixture
-def panel(qtbot):
-    document = funing_2024.build()
-    stack = QUndoStack()
-    widget = ReviewPanel(document, stack)
-    qtbot.addWidget(widget)
-    widget.resize(900, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.stack = stack
-    return widget
-
-
 def budget_sum_finding(panel):
     """Table 1 with 财政资金 500.00 + 其他资金 14.00 against its 预算数 564.00."""
     document = panel._document

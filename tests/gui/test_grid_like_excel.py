@@ -12,26 +12,11 @@ from PySide6.QtWidgets import QApplication
 from main_window_support import answers, settings_dir, window  # noqa: F401 - fixtures
 from test_main_window import select_project
 from perfdesk.qtmodels.indicator_model import COL_PREVIOUS
+from conftest import show_grid
 from perfdesk.ui.indicator_grid import IndicatorGrid
 
 LEVEL3, DESCRIPTION, VALUE, BASIS = 2, 3, 4, 5
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _show(qtbot, document, undo_stack) -> IndicatorGrid:
-    widget = IndicatorGrid(document, undo_stack)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 360)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.set_project(0, 0)
-    widget.view.setFocus()
-    return widget
-
-
-@pytest.fixture
-def grid(qtbot, document, undo_stack) -> IndicatorGrid:
-    return _show(qtbot, document, undo_stack)
 
 
 @pytest.fixture
@@ -39,7 +24,7 @@ def grid_with_previous(qtbot, document, undo_stack) -> IndicatorGrid:
     """The grid over a rolled-forward draft: 上年指标值 shown between 指标值 and 依据."""
     document.update_indicator(0, 0, 0, previous_value="≥4人")
     undo_stack.clear()
-    return _show(qtbot, document, undo_stack)
+    return show_grid(qtbot, document, undo_stack)
 
 
 def ctrl_key(qtbot, widget, key) -> None:

@@ -16,18 +16,6 @@ VALUE, LEVEL3 = 4, 2
 
 
 @pytest.fixture
-def grid(qtbot, document, undo_stack) -> IndicatorGrid:
-    widget = IndicatorGrid(document, undo_stack)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 360)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.set_project(0, 0)
-    widget.view.setFocus()
-    return widget
-
-
-@pytest.fixture
 def grid_window_with_previous(qtbot, document, undo_stack) -> IndicatorGrid:
     """The grid over a rolled-forward draft: the first row has last year's value ≥4人."""
     document.update_indicator(0, 0, 0, previous_value="≥4人")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from expected_samples import fengrun_2022, funing_2024
 from main_window_support import answers, settings_dir, window  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt, QTimer
@@ -20,19 +19,6 @@ from perfdesk.qtmodels.findings_model import FindingRole, FindingsModel, GroupKe
 from perfdesk.review import Severity, check_document
 from perfdesk.ui.review_panel import ReviewPanel
 from perfdesk.undo import InsertCommand, MoveProjectCommand, RemoveCommand, ReplaceDocumentCommand, UpdateCommand
-
-
-@pytest.fixture
-def panel(qtbot):
-    document = funing_2024.build()
-    stack = QUndoStack()
-    widget = ReviewPanel(document, stack)
-    qtbot.addWidget(widget)
-    widget.resize(900, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.stack = stack  # keep the stack alive with the widget
-    return widget
 
 
 def group_titles(model):
