@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from perfdesk.fileio.read_result import CellRef, Origins
-from perfdesk.model import Document, Project
+from perfdesk.model import Document
 from perfdesk.review import Finding
 from perfdesk.review.acceptance import acceptance
 
@@ -53,16 +53,10 @@ class Located:
         return record
 
 
-def _project(finding: Finding, document: Document) -> Project | None:
-    try:
-        return document.units[finding.unit].projects[finding.project]  # type: ignore[index]
-    except (IndexError, TypeError):
-        return None
-
 
 def place_of(finding: Finding, document: Document, origins: Origins) -> CellRef | None:
     """The cell of the clerk's workbook ``finding`` is about, or None if none is known."""
-    project = _project(finding, document)
+    project = finding.project_in(document)
     if project is None:
         if finding.unit is not None and finding.unit < len(document.units):
             # a unit's finding: the table of its first project, under that unit's line
@@ -92,7 +86,7 @@ def locate(findings: list[Finding], document: Document, origins: Origins | None 
     origins = origins or Origins()
     located = []
     for finding in findings:
-        project = _project(finding, document)
+        project = finding.project_in(document)
         accepted = acceptance(finding, document)
         located.append(Located(finding, place_of(finding, document, origins),
                                project.name if project is not None else None,

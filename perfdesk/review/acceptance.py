@@ -10,22 +10,14 @@ rewrites that row.
 
 from __future__ import annotations
 
-from perfdesk.model import Acceptance, Document, Project, ProjectReview
+from perfdesk.model import Acceptance, Document, ProjectReview
 from perfdesk.review.findings import Finding, Update
 
-
-def _project(finding: Finding, document: Document) -> Project | None:
-    if finding.unit is None or finding.project is None:
-        return None
-    try:
-        return document.units[finding.unit].projects[finding.project]
-    except IndexError:
-        return None
 
 
 def where_of(finding: Finding, document: Document) -> str:
     """Where the finding stands, in the words an acceptance keeps."""
-    project = _project(finding, document)
+    project = finding.project_in(document)
     if finding.row is not None and project is not None and finding.row < len(project.indicators):
         row = project.indicators[finding.row]
         return f"{row.level1}/{row.level2}/{row.level3}"
@@ -44,7 +36,7 @@ def accept(finding: Finding, document: Document, reason: str) -> Acceptance:
 
 def acceptances_of(finding: Finding, document: Document) -> list[Acceptance]:
     """The list an acceptance of ``finding`` belongs in: its project's, else the document's."""
-    project = _project(finding, document)
+    project = finding.project_in(document)
     return project.review.accepted if project is not None else document.accepted
 
 
@@ -70,7 +62,7 @@ def acceptance_update(finding: Finding, document: Document, reason: str | None) 
     kept = [a for a in acceptances_of(finding, document) if a.key() != wanted]
     if reason is not None:
         kept.append(accept(finding, document, reason))
-    project = _project(finding, document)
+    project = finding.project_in(document)
     if project is None:
         return ("document", {"accepted": kept}, None, None, None)
     review = ProjectReview(status=project.review.status, comment=project.review.comment, accepted=kept)

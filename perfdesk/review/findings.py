@@ -89,6 +89,16 @@ class Finding:
     def __hash__(self) -> int:
         return hash(self.key())
 
+    def project_in(self, document: Any) -> Any:
+        """The project of ``document`` this finding is about (None for document-wide findings,
+        or when the document has changed so that the place no longer exists)."""
+        if self.unit is None or self.project is None:
+            return None
+        try:
+            return document.units[self.unit].projects[self.project]
+        except IndexError:
+            return None
+
     def relocated(self, unit: int, project: int, number: int) -> "Finding":
         """The same finding after its project moved (fix updates follow it)."""
         if (unit, project, number) == (self.unit, self.project, self.number):

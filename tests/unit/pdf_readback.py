@@ -170,3 +170,18 @@ def read_paper(path) -> tuple[list[str], list[str]]:
 def flat(pages: list[str]) -> str:
     """All pages' text as one string without any whitespace."""
     return re.sub(r"\s+", "", "".join(pages))
+
+
+def pdf_fonts(path) -> tuple[dict, set[str]]:
+    """(base font name → its font dictionary, as pypdf reads the pages' resources; the font
+    names pdfplumber finds on the characters)."""
+    from pypdf import PdfReader
+
+    fonts = {}
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts[str(font["/BaseFont"])] = font
+    with pdfplumber.open(path) as pdf:
+        used = {char["fontname"] for page in pdf.pages for char in page.chars}
+    return fonts, used

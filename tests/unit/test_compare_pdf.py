@@ -8,14 +8,13 @@ import re
 
 import pdfplumber
 import pytest
-from pypdf import PdfReader
 
 from perfdesk.compare.diff import ADDED, CHANGED, REMOVED, Change, compare_documents
 from perfdesk.compare.pdf import write_comparison
 from perfdesk.errors import SaveError
 from perfdesk.model import DocumentStatus, Indicator
 
-from unit.pdf_readback import flat, read_paper as read
+from unit.pdf_readback import pdf_fonts, flat, read_paper as read
 from unit.review_documents import clean_document, clean_project
 
 CODE, SCIENCE, LAB = "13020822P00933810001D", "13020822P00933810003D", "13020822P00933810004D"
@@ -141,17 +140,11 @@ def test_what_was_dropped_is_struck_in_grey_and_what_was_added_is_bold(tmp_path)
 
 def test_the_fonts_are_embedded_truetype_not_stsong(tmp_path):
     out = write(tmp_path)
-    fonts = {}
-    for page in PdfReader(out).pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            fonts[str(font["/BaseFont"])] = font
+    fonts, used = pdf_fonts(out)
     assert fonts
     for name, font in fonts.items():
         assert "STSong" not in name and "Helvetica" not in name
         assert font["/Subtype"] == "/TrueType" and "/FontFile2" in font["/FontDescriptor"].get_object(), name
-    with pdfplumber.open(out) as pdf:
-        used = {char["fontname"] for page in pdf.pages for char in page.chars}
     assert used and not any("STSong" in name or "Helvetica" in name for name in used)
 
 

@@ -7,7 +7,6 @@ import re
 
 import pdfplumber
 import pytest
-from pypdf import PdfReader
 
 from perfdesk.cli.main import main
 from perfdesk.errors import SaveError
@@ -18,7 +17,7 @@ from perfdesk.papers.report_pdf import write_report
 from perfdesk.review import check_document
 from perfdesk.review.acceptance import accept
 
-from unit.pdf_readback import cell_lines, flat, read_paper as read
+from unit.pdf_readback import pdf_fonts, cell_lines, flat, read_paper as read
 from unit.review_documents import clean_document, clean_project
 
 CLEAN_CODE = "13020822P00933810001D"
@@ -111,17 +110,11 @@ def test_the_fonts_are_embedded_truetype_not_stsong(tmp_path):
     path, out = tmp_path / "丰润.xlsx", tmp_path / "意见.pdf"
     save_document(planted_document(), path)
     assert main(["check", str(path), "--report", str(out), "--reviewer", "张三"]) == 2
-    fonts = {}
-    for page in PdfReader(out).pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            fonts[str(font["/BaseFont"])] = font
+    fonts, used = pdf_fonts(out)
     assert fonts
     for name, font in fonts.items():
         assert "STSong" not in name and "Helvetica" not in name
         assert font["/Subtype"] == "/TrueType" and "/FontFile2" in font["/FontDescriptor"].get_object(), name
-    with pdfplumber.open(out) as pdf:
-        used = {char["fontname"] for page in pdf.pages for char in page.chars}
     assert used and not any("STSong" in name for name in used)
 
 
