@@ -219,6 +219,13 @@ def _whole(reader: Path, repeat: int) -> str:
     return done.stdout + done.stderr
 
 
+def _content(sheets) -> list:
+    """What both readers must agree on: each sheet's name, cells (as text), rows and merges.
+    Fields added to Sheet later (notes on what was cut or flagged) are left out."""
+    return [(sheet.name, {key: str(value) for key, value in sheet.cells.items()}, sorted(sheet.rows),
+             sorted(sheet.merges)) for sheet in sheets]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
@@ -237,8 +244,8 @@ def main(argv: list[str] | None = None) -> int:
                                "xlsx_cells_current")
         ordinary = folder / "generated.xlsx"
         write_workbook(generate_document(300), ordinary)
-        assert repr(baseline.read_cells(str(ordinary)).sheets) == repr(current.read_cells(str(ordinary)).sheets) \
-            .replace(", unread=None, unread_cells=None", ""), "the readers differ on an ordinary workbook"
+        assert _content(baseline.read_cells(str(ordinary)).sheets) == _content(current.read_cells(str(ordinary)).sheets), \
+            "the readers differ on an ordinary workbook"
         times: dict[str, list[float]] = {"baseline": [], "working tree": []}
         for i in range(args.repeat):
             pair = [("baseline", baseline), ("working tree", current)]

@@ -17,7 +17,9 @@ comment, ``--summary`` one workbook over all files checked, ``--report`` the 审
 from __future__ import annotations
 
 import glob
+import io
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -97,6 +99,48 @@ def _summary(checked: CheckedFile) -> str:
     return line
 
 
+# A cell's ``_xD800_`` reads as a lone surrogate, which no encoding can write: shown as U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+JSON_FAILED = "check-failed"
+
+
+def _printable(text: str, out: TextIO) -> str:
+    """``text`` as ``out`` can write it whole: lone surrogates and characters its encoding
+    lacks (a console in GBK) become replacement marks instead of an exception half-way."""
+    text = _SURROGATE.sub("\ufffd", text)
+    encoding = getattr(out, "encoding", None)
+    if encoding:
+        try:
+            text.encode(encoding)
+        except UnicodeEncodeError:
+            text = text.encode(encoding, errors="replace").decode(encoding)
+        except LookupError:
+            pass
+    return text
+
+
+def _emit(out: TextIO, text: str) -> None:
+    out.write(_printable(text, out))
+    out.flush()
+
+
+def _failure_record(error: BaseException) -> dict[str, Any]:
+    """What a check that stopped half-way says in ``--json``: one more record, in Chinese."""
+    if isinstance(error, PerfdeskError):
+        message = str(error)
+    elif isinstance(error, KeyboardInterrupt):
+        message = "审核被中断，以上只是已审核的部分。"
+    else:  # a bug of ours: the maintainer's details go to stderr (see cli.main), not to the clerk
+        message = "perfdesk 内部错误，审核没有完成；详细信息见错误输出，请告诉维护人员。"
+    return {"file": None, "rule": JSON_FAILED, "severity": "error", "message": message,
+            "project_index": None, "project_code": None, "indicator_row": None, "field": None,
+            "sheet": None, "cell": None, "project_name": None, "accepted": False, "accepted_reason": None}
+
+
+def _json_text(records: list[dict[str, Any]]) -> str:
+    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+
+
 def _write_text(out: TextIO, checked: CheckedFile) -> None:
     print(f"== {checked.name}", file=out)
     if checked.failure:
@@ -133,8 +177,36 @@ def _one_file(names: list[str], option: str) -> str:
 
 def run_check(args: Any, out: TextIO | None = None) -> int:
     """Check ``args.files``; print the report (or JSON with ``args.json``); write the papers
-    asked for; return the status."""
+    asked for; return the status.
+
+    Never half an output: each file's report is built whole before it is written, and with
+    ``--json`` the whole list is; a check that fails half-way (a wrong option, an interrupt,
+    a bug) still prints a list that parses, ending with a record saying why (rule
+    ``check-failed``), then the error goes on as before (stderr, status 2)."""
     out = out or sys.stdout
+    records: list[dict[str, Any]] = []
+    try:
+        status, results = _check(args, out, records)
+    except BaseException as error:
+        if args.json and isinstance(error, (Exception, KeyboardInterrupt)):
+            _emit(out, _json_text([*records, _failure_record(error)]))
+        raise
+    if args.json:
+        _emit(out, _json_text(records))
+    else:
+        summary_text = io.StringIO()
+        print(f"共审核 {len(results)} 个文件：", file=summary_text)
+        for checked in results:
+            print(f"  {checked.name}：{_summary(checked)}", file=summary_text)
+        _emit(out, summary_text.getvalue())
+    annotate, summary, report = (getattr(args, name, None) for name in ("annotate", "summary", "report"))
+    _write_papers(results, annotate, summary, report, args, sys.stderr if args.json else out)
+    return status
+
+
+def _check(args: Any, out: TextIO, records: list[dict[str, Any]]) -> tuple[int, list[CheckedFile]]:
+    """Check every file: text reports are written to ``out`` file by file, JSON records are
+    gathered in ``records``. Returns the status and the files checked."""
     rules_file = getattr(args, "rules", None)
     rules = load_rules_file(rules_file) if rules_file else None  # a bad file: FileFormatError, status 2
     annotate, summary, report = (getattr(args, name, None) for name in ("annotate", "summary", "report"))
@@ -152,7 +224,6 @@ def run_check(args: Any, out: TextIO | None = None) -> int:
     if report and Path(report).suffix.lower() != ".pdf":
         raise PerfdeskError(f"--report 要写出 .pdf 文件，“{Path(report).name}”的扩展名不对。")
     status = 0
-    records: list[dict[str, Any]] = []
     results: list[CheckedFile] = []
     for checked in check_files(names, rules, getattr(args, "jobs", None), keep_document=bool(annotate or report)):
         results.append(checked)
@@ -161,16 +232,10 @@ def run_check(args: Any, out: TextIO | None = None) -> int:
         if args.json:
             records.extend(_json_records(checked))
         else:
-            _write_text(out, checked)
-    if args.json:
-        json.dump(records, out, ensure_ascii=False, indent=1)
-        print(file=out)
-    else:
-        print(f"共审核 {len(results)} 个文件：", file=out)
-        for checked in results:
-            print(f"  {checked.name}：{_summary(checked)}", file=out)
-    _write_papers(results, annotate, summary, report, args, sys.stderr if args.json else out)
-    return status
+            block = io.StringIO()
+            _write_text(block, checked)
+            _emit(out, block.getvalue())
+    return status, results
 
 
 def _write_papers(results: list[CheckedFile], annotate: str | None, summary: str | None, report: str | None,

@@ -10,13 +10,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from perfdesk.errors import FileFormatError, PerfdeskError, SaveError
+from perfdesk.errors import FileFormatError, PerfdeskError, SaveError, WRITE_FALLBACK_REASON, describe_error
 from perfdesk.fileio.json_io import document_json, read_json
 from perfdesk.fileio.read_result import Origins, ReadResult
-from perfdesk.fileio.safe_save import replace_file
+from perfdesk.fileio.safe_save import remove_stale_temporaries, replace_file
 from perfdesk.fileio.xlsx_cells import sniff
 from perfdesk.fileio.xlsx_read import open_workbook
-from perfdesk.fileio.xlsx_write import workbook_bytes
 from perfdesk.model import (
     DEFAULT_FRAMEWORK, BudgetUnit, Document, Indicator, Measure, Part1, Project, SubGoal, load_framework,
 )
@@ -48,23 +47,30 @@ def open_document(path: str | os.PathLike) -> ReadResult:
     """Read a file whole: the document, the notes on what could not be placed (sheet and cell)
     and where each field came from. Raises FileFormatError, never returns half a document."""
     path = Path(path)
+    remove_stale_temporaries(path)  # leftovers of a save that was killed; never raises
+    try:
+        return _open(path)
+    except PerfdeskError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a clerk must get a message, not a traceback
+        # Even looking at the path can fail (a name too long for the disk), so all of it is in here.
+        raise FileFormatError(describe_error(error), path=str(path)) from error
+
+
+def _open(path: Path) -> ReadResult:
     if path.name.startswith("~$") and path.is_file():
         original = path.name[2:]
         raise FileFormatError(f"这是 Excel 或 WPS 打开“{original}”时在旁边留下的锁定文件，不是工作簿本身。"
                               f"请打开“{original}”。", path=str(path))
+    if path.is_dir():  # before the suffix: a folder is not "an unsupported file type"
+        raise FileFormatError("这是一个文件夹，不是文件。请选择其中的 .xlsx 工作簿或 .json 文件。", path=str(path))
     if path.suffix.lower() in (".xls", ".et") and path.is_file():
         sniff(str(path))  # explains an old-format or encrypted workbook in its own words
     suffix = _suffix(path, FileFormatError)
     if not path.is_file():
-        raise FileFormatError("找不到这个文件。" if not path.exists() else "这不是一个文件。", path=str(path))
-    try:
-        return open_workbook(str(path)) if suffix == ".xlsx" else ReadResult(read_json(str(path)))
-    except PerfdeskError:
-        raise
-    except OSError as error:
-        raise FileFormatError(f"读取文件失败：{error.strerror or error}", path=str(path)) from error
-    except Exception as error:  # noqa: BLE001 - a clerk must get a message, not a traceback
-        raise FileFormatError(f"文件内容无法理解（{type(error).__name__}: {error}）。", path=str(path)) from error
+        raise FileFormatError("找不到这个文件。" if not path.exists() else
+                              "这不是一个普通文件（可能是设备或管道），无法打开。", path=str(path))
+    return open_workbook(str(path)) if suffix == ".xlsx" else ReadResult(read_json(str(path)))
 
 
 def document_bytes(document: Document, path: str | os.PathLike, marked: bool = True,
@@ -72,11 +78,17 @@ def document_bytes(document: Document, path: str | os.PathLike, marked: bool = T
     """The file's content; ``origins``, when given, records where a workbook holds each field."""
     suffix = _suffix(Path(path), SaveError)
     try:
-        return workbook_bytes(document, marked, origins) if suffix == ".xlsx" else document_json(document)
+        if suffix == ".json":
+            return document_json(document)
+        # Imported here: reading (info, check, export) never needs the writer.
+        from perfdesk.fileio.xlsx_write import workbook_bytes
+
+        return workbook_bytes(document, marked, origins)
     except PerfdeskError:
         raise
     except Exception as error:  # noqa: BLE001
-        raise SaveError(f"无法生成文件内容（{type(error).__name__}: {error}），原来的文件没有改动。") from error
+        reason = describe_error(error, WRITE_FALLBACK_REASON)
+        raise SaveError(f"无法生成文件内容：{reason}原来的文件没有改动。") from error
 
 
 def save_document(document: Document, path: str | os.PathLike, marked: bool = True) -> Origins:

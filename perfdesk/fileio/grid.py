@@ -18,6 +18,10 @@ from perfdesk.model import to_amount, typed_amount, without_thousands
 from perfdesk.model.kept_sheet import column_letters as column_letter  # noqa: F401 - the readers' name for it
 
 
+MAX_COVERED = 500_000  # cells a sheet's merges may cover, between them, in the grid's index
+LAST_EXCEL_DAY = 2_958_466  # the day after 9999-12-31, counted as Excel counts dates
+
+
 def plain(number: Decimal) -> str:
     """``Decimal('2.50')`` → ``'2.5'``, ``Decimal('1E+2')`` → ``'100'``: how Excel shows it."""
     return format(number.normalize(), "f")  # "f" writes 1E+2 as 100, without quantize's precision limit
@@ -84,7 +88,7 @@ def render(value: object) -> str:
     if isinstance(value, Formula):
         return value.text
     if isinstance(value, Number):
-        if value.date:
+        if value.date and 0 <= value.value < LAST_EXCEL_DAY:  # past 9999-12-31 Excel shows ####; the number is told
             day = datetime.date(1899, 12, 30) + datetime.timedelta(days=int(value.value))
             return f"{day.year}年{day.month}月{day.day}日"
         if value.shown:
@@ -104,9 +108,14 @@ class Grid:
         self.cells = sheet.cells
         self.merge_end: dict[tuple[int, int], tuple[int, int]] = {}
         self.covered: dict[tuple[int, int], tuple[int, int]] = {}
+        budget = MAX_COVERED
         for r1, c1, r2, c2 in sheet.merges:
             self.merge_end[(r1, c1)] = (r2, c2)
-            if (r2 - r1 + 1) * (c2 - c1 + 1) <= 10_000:  # a whole-column merge fills nothing useful
+            size = (r2 - r1 + 1) * (c2 - c1 + 1)
+            # A whole-column merge fills nothing useful; past the budget, neither do the rest
+            # (thousands of overlapping merges are no clerk's table).
+            if 0 < size <= 10_000 and size <= budget:
+                budget -= size
                 for r in range(r1, r2 + 1):
                     for c in range(c1, c2 + 1):
                         if (r, c) != (r1, c1):

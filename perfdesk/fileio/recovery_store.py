@@ -20,7 +20,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from perfdesk.errors import PerfdeskError
+from perfdesk.errors import WRITE_FALLBACK_REASON, PerfdeskError, describe_error
 from perfdesk.fileio.json_io import document_json, read_json
 from perfdesk.fileio.safe_save import write_atomically
 from perfdesk.model import Document
@@ -229,12 +229,12 @@ class RecoveryStore:
 def _why(error: BaseException) -> str:
     """A short reason for a message (the file errors carry Chinese ones already)."""
     if isinstance(error, OSError):
-        return error.strerror or str(error)
+        return describe_error(error).rstrip("。")
     if isinstance(error, json.JSONDecodeError):
         return f"记录文件不是完整的 JSON（第 {error.lineno} 行）"
     if isinstance(error, (KeyError, TypeError, ValueError)):
-        return f"记录文件内容不完整（{type(error).__name__}: {error}）"
-    return str(error) or type(error).__name__
+        return "记录文件内容不完整"
+    return describe_error(error).rstrip("。")
 
 
 def write_failure(error: BaseException) -> str:
@@ -244,5 +244,4 @@ def write_failure(error: BaseException) -> str:
             return "磁盘空间不足"
         if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             return "没有写入权限"
-        return error.strerror or str(error)
-    return f"{type(error).__name__}: {error}"
+    return describe_error(error, WRITE_FALLBACK_REASON).rstrip("。")

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
+import time
 from pathlib import Path
 
-from perfdesk.errors import SaveError
+from perfdesk.errors import SaveError, describe_error
+from perfdesk.fileio.owner_file import holder, process_running
 
 
 def backup_path(path: str | os.PathLike) -> Path:
@@ -69,6 +72,47 @@ def write_atomically(path: str | os.PathLike, data: bytes) -> None:
         raise
 
 
+# A temporary file is a leftover once its process is gone; on a shared folder the process id may
+# be another computer's, so a young one is also given time to be renamed into place by its owner.
+STALE_GRACE_SECONDS = 120
+STALE_AGE_SECONDS = 24 * 3600
+
+
+def remove_stale_temporaries(path: str | os.PathLike, *, including_own: bool = False) -> list[Path]:
+    """Remove perfdesk's leftover temporary files beside ``path`` (``.报表.xlsx.<pid>.tmp`` and
+    the backup's): those of a process no longer running (after a short grace), and any older
+    than a day. Never raises; returns what was removed. ``including_own`` also removes one of
+    this process id, which a save about to write its own can only have inherited from a killed
+    run that had the same id."""
+    removed: list[Path] = []
+    try:
+        path = Path(path)
+        folder = path.parent if str(path.parent) else Path(".")
+        names = {path.name, backup_path(path).name}
+        pattern = re.compile(r"\.(.+)\.(\d{1,10})\.tmp")
+        now = time.time()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                match = pattern.fullmatch(entry.name)
+                if not match or match.group(1) not in names or not entry.is_file(follow_symlinks=False):
+                    continue
+                pid = int(match.group(2))
+                age = now - entry.stat(follow_symlinks=False).st_mtime
+                if pid == os.getpid():
+                    stale = including_own or age > STALE_AGE_SECONDS
+                else:
+                    stale = age > STALE_AGE_SECONDS or (age > STALE_GRACE_SECONDS and not process_running(pid))
+                if stale:
+                    try:
+                        os.unlink(entry.path)
+                        removed.append(Path(entry.path))
+                    except OSError:
+                        pass
+    except (OSError, ValueError):  # an unreadable folder: nothing to tidy, the save says why
+        pass
+    return removed
+
+
 def _fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return
@@ -77,23 +121,6 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def lock_file(path: str | os.PathLike) -> Path:
-    """The owner file Excel/WPS keep beside a workbook while it is open: ``~$报表.xlsx``."""
-    path = Path(path)
-    return path.with_name("~$" + path.name)
-
-
-# errno -> what to tell the clerk, for the errors that need no look at the disk to explain.
-_PLAIN_REASONS: dict[int, str] = {
-    errno.ENOSPC: "磁盘空间不足，请清理磁盘或换一个位置",
-    errno.EROFS: "这个磁盘是只读的（例如写保护的U盘或光盘），请换一个位置",
-    errno.ENAMETOOLONG: "文件名或路径太长，请换一个短一些的文件名或位置",
-    errno.EIO: "读写磁盘时出错（磁盘或U盘可能已损坏或已拔出），请换一个位置",
-}
-if hasattr(errno, "EDQUOT"):
-    _PLAIN_REASONS[errno.EDQUOT] = _PLAIN_REASONS[errno.ENOSPC]
 
 
 def _folder_in_the_way(path: Path) -> str:
@@ -115,16 +142,15 @@ def _reason(error: OSError, path: Path, folder: Path) -> str:
         return f"“{folder}”不是文件夹"
     if code == errno.EISDIR:
         return _folder_in_the_way(path)
-    if code in _PLAIN_REASONS:
-        return _PLAIN_REASONS[code]
-    if code in (errno.EACCES, errno.EPERM) or isinstance(error, PermissionError):
-        if lock_file(path).exists():
-            return "文件正在 Excel 或 WPS 中打开，请先关闭它再保存，或另存为其他文件名"
+    sharing = getattr(error, "winerror", None) in (32, 33)  # Windows: open in another program
+    if not sharing and (code in (errno.EACCES, errno.EPERM) or isinstance(error, PermissionError)):
+        other = holder(path)  # perfdesk's own owner file (this window's) does not count
+        if other is not None:
+            return f"文件正被{other}打开，请先关闭它再保存，或另存为其他文件名"
         return "没有写入权限（文件可能是只读的，或正被其他程序打开），请另存为其他文件名"
-    # Anything rarer: say so in Chinese; the error's code name is for whoever helps the clerk.
-    name = errno.errorcode.get(code) if code is not None else None
-    detail = f"（错误代码 {name}）" if name else ""
-    return f"写入磁盘时出错{detail}，请换一个位置或文件名再试"
+    # Everything else needs no look at the disk to explain (disk full, read-only disk, name too
+    # long, a rare code by its errno name): said as for any reader or writer.
+    return describe_error(error).rstrip("。")
 
 
 def _refuse_read_only(path: Path) -> None:
@@ -141,6 +167,7 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     temp = folder / f".{path.name}.{os.getpid()}.tmp"
     backup_temp = folder / f".{backup_path(path).name}.{os.getpid()}.tmp"
+    remove_stale_temporaries(path, including_own=True)
     try:
         # Inside the try: even looking at the target can fail (a name too long for the disk).
         _refuse_read_only(path)

@@ -23,15 +23,27 @@ from xml.etree.ElementTree import ParseError, TreeBuilder
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser, fromstring
 
-from perfdesk.errors import FileFormatError
+from perfdesk.errors import FileFormatError, describe_error
 
 MAX_UNPACKED = 256 * 1024 * 1024  # a 3,000-project workbook unpacks to about 60 MB
 MAX_MEMBERS = 20_000
+# A part read whole into a tree (workbook, relationships, styles, comments, properties): a
+# large one is a few MB; capped so that its tree stays within a few hundred MB.
+MAX_PART = 32 * 1024 * 1024
+MAX_SHARED_STRINGS = 1_000_000  # a 3,000-project workbook has about 200,000
+# Excel's own bounds: a reference past them is no cell Excel could have written.
+EXCEL_ROWS = 1_048_576
+EXCEL_COLUMNS = 16_384  # XFD
 # What one sheet keeps (see Sheet): a 3,000-project workbook has about 30 rows a sheet, 300
 # projects stacked on one sheet by hand about 9,000 rows of 7 columns.
 MAX_ROWS = 20_000  # rows holding content
 MAX_ROW_ENTRIES = 100_000  # rows of any kind, blank (formatted) ones included
 MAX_CELLS = 200_000  # cells kept
+# cells kept in the whole workbook: 3,000 projects have about 230,000. A cell costs about 1 KB
+# once read, indexed and (on a sheet carried over as it is) kept, so this bounds the whole to a
+# few hundred MB; the sheets after the one that reaches it are not read at all (see Sheet.skipped).
+MAX_BOOK_CELLS = 300_000
+MAX_MERGES = 50_000  # merged ranges kept, per sheet
 MAX_ROW_CELLS = 200  # cells kept in one row
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -41,7 +53,7 @@ BUILTIN_PERCENT = {9, 10}
 BUILTIN_DATE = set(range(14, 23)) | {45, 46, 47}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a sheet may hold 200,000 of them
 class Number:
     """A numeric cell: its exact value and whether Excel shows it as a percentage or a date."""
 
@@ -67,7 +79,8 @@ class Sheet:
     in every row down to 1,048,576 or 100,000 rows of pasted text opens in seconds and
     bounded memory. Rows are taken in file order and kept until the next one would make the
     sheet hold more than :data:`MAX_ROWS` rows with content, :data:`MAX_ROW_ENTRIES` rows in
-    all or :data:`MAX_CELLS` cells: from that row on (the *cut*) nothing is kept, and the rows
+    all or :data:`MAX_CELLS` cells (or what the workbook has left of :data:`MAX_BOOK_CELLS`:
+    the sheets before it may have used it up): from that row on (the *cut*) nothing is kept, and the rows
     holding content are only counted, in ``unread``. A row kept keeps its first
     :data:`MAX_ROW_CELLS` cells (in file order: left to right); the cells after those that
     hold content are counted in ``unread_cells``. A lone word in column XFD is kept: the bound
@@ -97,6 +110,11 @@ class Sheet:
     # cell comments (批注), Excel reference → text: perfdesk does not keep them, so the reader
     # lists them for the clerk (a bureau's annotated copy holds its findings there)
     comments: dict[str, str] = field(default_factory=dict)
+    # cells the reader changed or left out, each (Excel reference, what was there, why): an
+    # Excel error value (#REF!…) is not kept as a value, a broken character is replaced by �
+    flags: list[tuple[str, str, str]] = field(default_factory=list)
+    # not read at all: the sheets before it kept MAX_BOOK_CELLS cells between them
+    skipped: bool = False
 
 
 @dataclass
@@ -158,28 +176,107 @@ def sniff(path: str) -> None:
 def _open_zip(path: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, ValueError, EOFError, struct.error):
         raise _fail("工作簿已损坏（压缩包结构不完整，可能是下载或拷贝时中断）。请用备份或重新保存的文件。", path)
+    except NotImplementedError:  # "zip file version 9.9": written by a newer or exotic zip program
+        raise _fail("工作簿的压缩格式版本不受支持（可能是其他压缩软件生成的）。请在 Excel 或 WPS 中打开它，"
+                    "另存为 .xlsx 后再打开。", path)
+    except OSError as error:
+        raise _fail(describe_error(error), path) from error
     members = archive.infolist()
-    if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED:
+    if len(members) > MAX_MEMBERS:
+        archive.close()
+        raise _fail(f"工作簿压缩包中的成员太多（{len(members):,} 个，一份工作簿不会超过 {MAX_MEMBERS:,} 个），"
+                    "可能是恶意构造的文件，已拒绝打开。", path)
+    if sum(m.file_size for m in members) > MAX_UNPACKED:
         archive.close()
         raise _fail(f"工作簿解压后过大（超过 {MAX_UNPACKED // 2**20} MB），可能是恶意构造的文件，已拒绝打开。", path)
     return archive
 
 
-def _xml(archive: zipfile.ZipFile, name: str, path: str):
+class _Unpacked:
+    """What has been unzipped of one workbook so far, whatever its members' headers claim:
+    each part is read in chunks and counted, and reading stops at the caps."""
+
+    def __init__(self, path: str) -> None:
+        self.path, self.total = path, 0
+
+    def add(self, name: str, size: int, part_cap: int | None = None) -> None:
+        """Count ``size`` more bytes of ``name``; with ``part_cap``, ``size`` is the part's
+        whole size so far and is only checked against the cap."""
+        if part_cap is None:
+            self.total += size
+        if self.total > MAX_UNPACKED:
+            raise _fail(f"工作簿解压后过大（超过 {MAX_UNPACKED // 2**20} MB，压缩包目录少报了“{name}”的大小），"
+                        "可能是恶意构造的文件，已拒绝打开。", self.path)
+        if part_cap is not None and size > part_cap:
+            raise _fail(f"工作簿中的“{name}”解压后过大（超过 {part_cap // 2**20} MB，一份工作簿的这一部分不会这么大），"
+                        "可能是恶意构造的文件，已拒绝打开。", self.path)
+
+
+def _unzip_failure(name: str, path: str, error: BaseException) -> FileFormatError:
+    """A part that does not unzip: damaged, or packed in a way zipfile cannot unpack."""
+    if isinstance(error, NotImplementedError):
+        return _fail(f"工作簿中的“{name}”使用了不受支持的压缩方式。请在 Excel 或 WPS 中打开它，"
+                     "另存为 .xlsx 后再打开。", path)
+    if isinstance(error, RuntimeError):  # "File … is encrypted, password required"
+        return _fail(f"工作簿中的“{name}”设置了密码（已加密），perfdesk 无法读取。请取消密码后另存为 .xlsx 再打开。", path)
+    if isinstance(error, MemoryError):
+        return _fail(f"工作簿中的“{name}”太大，内存不足以解压它。", path)
+    return _fail(f"工作簿已损坏：无法解压其中的“{name}”。", path)
+
+
+def _counter(archive: zipfile.ZipFile, path: str) -> _Unpacked:
+    """The count of what has been unzipped of ``archive`` (one per open archive)."""
+    counter = getattr(archive, "perfdesk_unpacked", None)
+    if counter is None:
+        counter = archive.perfdesk_unpacked = _Unpacked(path)
+    return counter
+
+
+def _member_bytes(archive: zipfile.ZipFile, name: str, path: str) -> bytes | None:
+    """A part's content, read in chunks up to :data:`MAX_PART` (never trusting the size the
+    zip's directory claims, which a hostile file under-states); None if there is no such part."""
+    counter = _counter(archive, path)
     try:
-        data = archive.read(name)
+        stream = archive.open(name)
     except KeyError:
         return None
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
-        raise _fail(f"工作簿已损坏：无法解压其中的“{name}”。", path)
+    except _UNZIP_ERRORS as error:
+        raise _unzip_failure(name, path, error) from None
+    chunks, size = [], 0
+    with stream:
+        while True:
+            try:
+                chunk = stream.read(CHUNK)
+            except _UNZIP_ERRORS as error:
+                raise _unzip_failure(name, path, error) from None
+            if not chunk:
+                return b"".join(chunks)
+            size += len(chunk)
+            counter.add(name, len(chunk))
+            counter.add(name, size, MAX_PART) if size > MAX_PART else None
+            chunks.append(chunk)
+
+
+def _xml(archive: zipfile.ZipFile, name: str, path: str):
+    data = _member_bytes(archive, name, path)
+    if data is None:
+        return None
     try:
         return fromstring(data)
     except DefusedXmlException:
         raise _fail(f"工作簿中的“{name}”含有不安全的 XML 内容（实体或 DTD），已拒绝打开。", path)
-    except ParseError:
-        raise _fail(f"工作簿已损坏：“{name}”不是有效的 XML。", path)
+    except ParseError as error:
+        raise _fail(f"工作簿已损坏：“{name}”不是有效的 XML{_line(error)}。", path)
+    except RecursionError:
+        raise _fail(f"工作簿中的“{name}”嵌套太深，可能是恶意构造的文件，已拒绝打开。", path)
+
+
+def _line(error: ParseError) -> str:
+    """Where in a part its XML breaks (``（第 1 行第 2,048 列）``), for whoever opens the part to look."""
+    position = getattr(error, "position", None)
+    return f"（第 {position[0]:,} 行第 {position[1] + 1:,} 列）" if position else ""
 
 
 def _ns(root) -> str:
@@ -190,7 +287,23 @@ _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 def _unescape(text: str) -> str:
-    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+    """Excel's ``_xHHHH_`` escapes (a UTF-16 unit each) as characters: a pair of surrogates
+    (``_xD83D__xDE00_``) becomes the one character it encodes, half a pair alone becomes �
+    (U+FFFD), which every later step (JSON, PDF, the window, the terminal) can handle."""
+    if "_x" not in text:
+        return text
+    text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return _whole(text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole(text: str) -> str:
+    """``text`` with surrogate pairs joined and lone surrogates replaced by U+FFFD."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def _child(element, tag: str):
@@ -236,6 +349,14 @@ _QUOTED = re.compile(r'"[^"]*"|\\.')
 
 def _styles(archive, path: str) -> Formats:
     """Which cell formats show numbers as percentages, as dates, or with text of their own."""
+    try:
+        return _formats(archive, path)
+    except (ValueError, OverflowError):  # a numFmtId that is no number
+        raise _fail("工作簿已损坏：“xl/styles.xml”中的数字格式编号无法理解。请在 Excel 或 WPS 中打开它，"
+                    "另存为 .xlsx 后再打开。", path) from None
+
+
+def _formats(archive, path: str) -> Formats:
     root = _xml(archive, "xl/styles.xml", path)
     formats = Formats()
     if root is None:
@@ -264,27 +385,52 @@ def _styles(archive, path: str) -> Formats:
     return formats
 
 
+_NUMERIC = re.compile(r"[-+]?[0-9]*\.?[0-9]*(?:[eE][-+]?[0-9]+)?")
+
+
 def _decimal(text: str) -> Decimal:
     """The number in a <v>. Excel writes binary doubles with 17 digits (30% → 0.30000000000000004,
     =0.1+0.2 → 0.30000000000000004); such long texts are brought back to the 15 significant
     digits Excel itself shows, so the clerk's 60% is 60, not 60.00000000000001."""
     text = text.strip()
+    if len(text) > 400:  # a double needs 24 characters; this is no number Excel wrote
+        raise (OverflowError if _NUMERIC.fullmatch(text) else InvalidOperation)(text[:20])
     if sum(ch.isdigit() for ch in text) >= 16:
-        return Decimal(format(float(text), ".15g"))
-    return Decimal(text)
+        number = Decimal(format(float(text), ".15g"))
+    else:
+        number = Decimal(text)
+    # Beyond what a double holds (NaN, Infinity, 1E+999999999): printed out in full, such a
+    # number would be a billion digits.
+    if not number.is_finite() or (number and not -330 <= number.adjusted() <= 308):
+        raise OverflowError(text[:20])
+    return number
 
 
-_REF = re.compile(r"([A-Z]+)(\d+)")
+_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})$")
 
 
 def _ref(ref: str) -> tuple[int, int]:
+    """``"B7"`` → (7, 2); lower case (``b7``) and ``$B$7`` are accepted, as Excel accepts them.
+    ValueError for a reference that is none or lies outside Excel's sheet (past row 1,048,576
+    or column XFD)."""
     match = _REF.match(ref)
-    if not match:
-        raise ValueError(ref)
+    if match is None:  # the rare spellings, after the common one (this runs for every cell)
+        match = _REF.match(ref.upper().replace("$", ""))
+        if match is None:
+            raise ValueError(ref)
+    letters, digits = match.groups()
     col = 0
-    for ch in match.group(1):
+    for ch in letters:
         col = col * 26 + ord(ch) - 64
-    return int(match.group(2)), col
+    row = int(digits)
+    if not 0 < row <= EXCEL_ROWS or col > EXCEL_COLUMNS:
+        raise ValueError(ref)
+    return row, col
+
+
+def _bad_ref(ref: str, sheet: str, path: str) -> FileFormatError:
+    return FileFormatError(f"单元格位置“{ref[:30]}”无法理解或超出了 Excel 工作表的范围（最多 1048576 行、"
+                           "16384 列，即 XFD 列），文件可能已损坏或由其他程序生成。", path=path, sheet=sheet)
 
 
 # ----------------------------------------------------------------- streaming the big parts
@@ -300,7 +446,8 @@ def _ref(ref: str) -> tuple[int, int]:
 # pure-Python one, whose per-element Python work is what dominates reading a workbook.
 
 CHUNK = 1 << 18
-_UNZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
+_UNZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError,
+                 RuntimeError, MemoryError)
 
 
 class _Sink:
@@ -418,47 +565,60 @@ def _stream(archive: zipfile.ZipFile, name: str, path: str, reader: _Stream) -> 
         stream = archive.open(name)
     except KeyError:
         return False
-    except _UNZIP_ERRORS:
-        raise _fail(f"工作簿已损坏：无法解压其中的“{name}”。", path)
+    except _UNZIP_ERRORS as error:
+        raise _unzip_failure(name, path, error) from None
+    counter = _counter(archive, path)
     parser = DefusedXMLParser(target=_Sink())
     reader.attach(parser.parser)
     with stream:
         while True:
             try:
                 chunk = stream.read(CHUNK)
-            except _UNZIP_ERRORS:
-                raise _fail(f"工作簿已损坏：无法解压其中的“{name}”。", path)
+            except _UNZIP_ERRORS as error:
+                raise _unzip_failure(name, path, error) from None
+            counter.add(name, len(chunk))
             try:
                 if not chunk:
                     parser.close()
                     return True
                 parser.feed(chunk)
             except Exception as error:  # noqa: BLE001 - re-raised unless the part is damaged
+                if getattr(error, "over_a_cap", False):
+                    raise  # at once: the rest of the part is not worth unzipping to check it
                 if not _intact(stream):
                     raise _fail(f"工作簿已损坏：无法解压其中的“{name}”。", path) from None
                 if isinstance(error, DefusedXmlException):
                     raise _fail(f"工作簿中的“{name}”含有不安全的 XML 内容（实体或 DTD），已拒绝打开。", path)
                 if isinstance(error, ParseError):
-                    raise _fail(f"工作簿已损坏：“{name}”不是有效的 XML。", path)
+                    raise _fail(f"工作簿已损坏：“{name}”不是有效的 XML{_line(error)}。", path)
+                if isinstance(error, RecursionError):
+                    raise _fail(f"工作簿中的“{name}”嵌套太深，可能是恶意构造的文件，已拒绝打开。", path)
                 raise
 
 
 class _SharedStrings(_Stream):
     """Every child of the root is a string (``<si>``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: str) -> None:
         super().__init__()
         self.strings: list[str] = []
+        self.path = path
 
     def root(self) -> bool:
         return True
 
     def built(self, item) -> None:
-        self.strings.append(_text_of(item, self.ns))
+        strings = self.strings
+        if len(strings) >= MAX_SHARED_STRINGS:
+            error = FileFormatError(f"工作簿中的文字条目（共享字符串）超过 {MAX_SHARED_STRINGS:,} 个，远超一份绩效文本的篇幅，"
+                                    "可能是恶意构造的文件，已拒绝打开。", path=self.path)
+            error.over_a_cap = True
+            raise error
+        strings.append(_text_of(item, self.ns))
 
 
 def _shared_strings(archive, name: str, path: str) -> list[str] | None:
-    reader = _SharedStrings()
+    reader = _SharedStrings(path)
     return reader.strings if _stream(archive, name, path, reader) else None
 
 
@@ -467,11 +627,14 @@ class _SheetReader(_Stream):
     its first ``mergeCells``) into a :class:`Sheet`, within the bounds the :class:`Sheet`
     docstring describes."""
 
-    def __init__(self, sheet: Sheet, shared: list[str], formats: Formats, path: str) -> None:
+    def __init__(self, sheet: Sheet, shared: list[str], formats: Formats, path: str,
+                 max_cells: int = MAX_CELLS) -> None:
         super().__init__()
         self.sheet, self.shared, self.formats, self.path = sheet, shared, formats, path
+        self.max_cells = max_cells  # MAX_CELLS, or what the workbook has left of MAX_BOOK_CELLS
         self.seen: set[str] = set()
         self.in_merges = False
+        self.merges_noted = False
         self.row_number = 0
         self.kept = 0  # stored rows holding content
         self.cut = False  # a bound was reached: rows from here on are only counted
@@ -504,10 +667,37 @@ class _SheetReader(_Stream):
             return
         if self.cut and r1 > self.sheet.max_row:
             return  # starts where no cell was kept
-        self.sheet.merges.append((r1, c1, r2, c2))
+        merges = self.sheet.merges
+        if len(merges) >= MAX_MERGES:
+            if not self.merges_noted:
+                self.merges_noted = True
+                self.flag(r1, c1, "", f"工作表的合并单元格超过 {MAX_MERGES:,} 处，从这里起的合并未读入（单元格内容照常读入）")
+            return
+        merges.append((r1, c1, r2, c2))
+
+    def _row_number(self, row) -> int:
+        """The row's number (``r``, or the one after the last), within Excel's sheet."""
+        r = row.get("r")
+        if not r:
+            number = self.row_number + 1
+        elif r.isdigit() and len(r) <= 7:
+            number = int(r)
+        else:
+            number = 0
+        if not 1 <= number <= EXCEL_ROWS:
+            raise FileFormatError(f"行号“{(r or str(number))[:30]}”无法理解或超出了 Excel 工作表的范围（最多 1048576 行），"
+                                  "文件可能已损坏或由其他程序生成。", path=self.path, sheet=self.sheet.name)
+        self.row_number = number
+        return number
 
     def built(self, row) -> None:
-        row_number = self.row_number = int(row.get("r") or self.row_number + 1)
+        try:  # the common case, inline: this runs for every row
+            row_number = int(row.get("r"))
+            if not 0 < row_number <= EXCEL_ROWS:
+                raise ValueError
+            self.row_number = row_number
+        except (TypeError, ValueError):  # no r, or one that is no row number
+            row_number = self._row_number(row)
         sheet, ns, shared, formats = self.sheet, self.ns, self.shared, self.formats
         v_tag, is_tag = self.v_tag, self.is_tag
         values: dict[tuple[int, int], object] = {}
@@ -517,9 +707,14 @@ class _SheetReader(_Stream):
         for c in row.iter(self.c_tag):
             ref = c.get("r")
             if ref:
-                r, col = _ref(ref)
+                try:
+                    r, col = _ref(ref)
+                except ValueError:
+                    raise _bad_ref(ref, sheet.name, self.path) from None
             else:
                 r, col = row_number, col + 1
+                if col > EXCEL_COLUMNS:
+                    raise _bad_ref(f"{row_number} 行第 {col} 列", sheet.name, self.path)
             kind = c.get("t", "n")
             try:
                 if kind == "inlineStr":
@@ -536,7 +731,13 @@ class _SheetReader(_Stream):
                         value = Formula("=" + (f.text or "…"))  # a shared formula's later cells carry no text
                     elif kind == "s":
                         value = shared[int(v.text)]
-                    elif kind in ("str", "e"):
+                    elif kind == "e":
+                        # An Excel error value (#REF!, #DIV/0!…): the result of a broken formula,
+                        # not text the clerk typed; left out and flagged, never read as text.
+                        self.flag(r, col, v.text.strip(), "是 Excel 的错误值（公式出错），不是填写的内容，未读入；"
+                                  "请在 Excel 中改正公式或填入内容后再打开")
+                        continue
+                    elif kind == "str":
                         value = _unescape(v.text)
                     elif kind == "b":
                         value = v.text.strip() == "1"
@@ -544,8 +745,14 @@ class _SheetReader(_Stream):
                         style = int(c.get("s", "0"))
                         value = Number(_decimal(v.text), style in formats.percent, style in formats.date,
                                        formats.shown.get(style, ""))
+            except OverflowError:
+                raise FileFormatError("数字太大或太小（超出了 Excel 能保存的范围），无法读取。请改为正常的数字后再打开。",
+                                      path=self.path, sheet=sheet.name, cell=_cell_name(r, col)) from None
             except (ValueError, IndexError, InvalidOperation):
-                raise FileFormatError("单元格内容已损坏，无法读取。", path=self.path, sheet=sheet.name, cell=ref)
+                raise FileFormatError("单元格内容已损坏，无法读取。", path=self.path, sheet=sheet.name,
+                                      cell=_cell_name(r, col)) from None
+            if value.__class__ is str and "\ufffd" in value:
+                self.flag(r, col, value, "含有无法识别的字符（已显示为 �，可能是不成对的代理字符或乱码），请核对")
             filled = value.__class__ is not str or value.strip() != ""
             if len(values) >= MAX_ROW_CELLS and (r, col) not in values:
                 if filled:
@@ -556,7 +763,7 @@ class _SheetReader(_Stream):
         content = content or bool(wide)
         cells, rows = sheet.cells, sheet.rows
         if (content and self.kept >= MAX_ROWS) or len(rows) >= MAX_ROW_ENTRIES \
-                or len(cells) + len(values) > MAX_CELLS:
+                or len(cells) + len(values) > self.max_cells:
             self.cut = True
             self.built = self._count  # every row from here on
             if content:
@@ -573,10 +780,20 @@ class _SheetReader(_Stream):
             found = self.unread_cells
             found[0], found[1], found[2] = min(found[0], *wide), max(found[1], *wide), found[2] + len(wide)
 
+    def flag(self, row: int, col: int, text: str, reason: str) -> None:
+        """Note a cell the reader changed or left out (see ``Sheet.flags``); bounded, like the cells."""
+        if len(self.sheet.flags) < MAX_FLAGS:
+            self.sheet.flags.append((_cell_name(row, col), text[:200], reason))
+
     def _count(self, row) -> None:
         """A row past the cut: counted in ``unread`` if it holds content, not kept."""
-        r = row.get("r")
-        row_number = self.row_number = int(r) if r else self.row_number + 1
+        try:  # as in built
+            row_number = int(row.get("r"))
+            if not 0 < row_number <= EXCEL_ROWS:
+                raise ValueError
+            self.row_number = row_number
+        except (TypeError, ValueError):
+            row_number = self._row_number(row)
         if self._holds_content(row):
             self._not_read(row_number)
 
@@ -629,8 +846,20 @@ class _SheetReader(_Stream):
         return sheet
 
 
-def _sheet(archive, part: str, name: str, shared: list[str], formats: Formats, path: str) -> Sheet:
-    reader = _SheetReader(Sheet(name), shared, formats, path)
+MAX_FLAGS = 1_000  # per sheet: past that, a sheet full of error values says enough
+
+
+def _cell_name(row: int, col: int) -> str:
+    letters = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
+
+
+def _sheet(archive, part: str, name: str, shared: list[str], formats: Formats, path: str,
+           max_cells: int = MAX_CELLS) -> Sheet:
+    reader = _SheetReader(Sheet(name), shared, formats, path, max_cells)
     if not _stream(archive, part, path, reader):
         raise _fail(f"工作簿已损坏：找不到工作表“{name}”的内容。", path)
     sheet = reader.finish()
@@ -658,7 +887,7 @@ def _comments(archive, part: str, path: str) -> dict[str, str]:
             body = comment.find(f"{ns}text")
             text = _text_of(body, ns).strip() if body is not None else ""
             if text and comment.get("ref"):
-                found[comment.get("ref")] = text
+                found[comment.get("ref").upper()] = text
             if len(found) >= MAX_COMMENTS:
                 return found
     return found
@@ -704,13 +933,22 @@ def read_cells(path: str) -> WorkbookCells:
         formats = _styles(archive, path)
         print_rows = _print_last_rows(book, ns)
         sheets = []
+        budget = MAX_BOOK_CELLS  # cells the sheets still to read may keep, between them
         container = book.find(f"{ns}sheets")
         for position, entry in enumerate(container if container is not None else []):
             rid = entry.get(f"{{{REL_NS}}}id") or entry.get(f"{{{STRICT_REL_NS}}}id")
             part = rels.get(rid)
             if part is None or part.endswith(".bin") or "chartsheet" in part:
                 continue
-            sheet = _sheet(archive, part, entry.get("name", ""), shared, formats, path)
+            name = _whole(entry.get("name", ""))
+            if budget <= 0:  # reading it would take seconds to keep nothing
+                sheet = Sheet(name, skipped=True)
+            else:
+                allowed = min(MAX_CELLS, budget)
+                sheet = _sheet(archive, part, name, shared, formats, path, allowed)
+                # cut short by what the workbook had left: the budget is used up (a sheet keeping
+                # nothing of it would otherwise leave it as it was, for the next to read through)
+                budget = 0 if sheet.unread is not None and allowed < MAX_CELLS else budget - len(sheet.cells)
             sheet.print_last_row = print_rows.get(position)
             sheets.append(sheet)
         properties = {}

@@ -15,6 +15,7 @@ from perfdesk.fileio.read_result import CellRef, Origins, ReadNote, ReadResult
 from perfdesk.fileio.review_sheet import read_review_sheet, review_columns
 from perfdesk.fileio.sheet_part1 import cover_value, part1_signals, read_sheet_part1
 from perfdesk.importers.context import section_of
+from perfdesk.fileio import xlsx_cells
 from perfdesk.fileio.xlsx_cells import Number, read_cells
 from perfdesk.fileio.xlsx_tables import (
     Table, field_of, find_tables, first_table_row, is_title, ref, split_unit_line,
@@ -184,6 +185,7 @@ def build_document(grids: list[Grid], path: str | None = None) -> ReadResult:
     for table in tables:
         origins.add(table.project, table.origin)
     notes += comment_notes(grids)
+    notes += flagged_cells(grids)
     document = Document(**cover, part1=part1 or Part1(), units=units, kept_sheets=kept)
     if review is not None:
         notes += read_review_sheet(review, document)
@@ -204,11 +206,27 @@ def _note_front(grid: Grid, first_table: int, notes: list[ReadNote]) -> None:
             notes.append(ReadNote(grid.name, ref(row, col), text, "在第一张绩效目标表的上方，未读入"))
 
 
+# Cells of the sheets carried through a save, in the whole workbook: a 说明 or 汇总 sheet has a
+# few thousand. A kept cell costs about 1 KB more than a read one, and `compare` holds two
+# documents: past this, a sheet is listed as not kept rather than held.
+MAX_KEPT_CELLS = 100_000
+
+
 def _keep(grid: Grid, kept: list[KeptSheet], notes: list[ReadNote]) -> None:
     """A sheet that is neither Part 1, the 目录 nor a table: carried through a save as it is;
-    but not the list of findings of an annotated copy (the review dock lists them afresh)."""
-    if tuple(grid.text(1, c, single=True) for c in range(1, len(L.ISSUES_HEADER) + 1)) == L.ISSUES_HEADER:
+    but not the list of findings of an annotated copy (the review dock lists them afresh), nor
+    one that would take the kept sheets past :data:`MAX_KEPT_CELLS` cells."""
+    try:
+        header = tuple(grid.text(1, c, single=True) for c in range(1, len(L.ISSUES_HEADER) + 1))
+    except FileFormatError:  # a formula without its result in row 1: no list of findings, kept as it is
+        header = None
+    if header == L.ISSUES_HEADER:
         notes.append(ReadNote(grid.name, "", "", "是批注版附带的审核问题清单，打开后由审核栏重新列出，保存时不保留"))
+        return
+    held = sum(len(sheet.cells) for sheet in kept)
+    if held + len(grid.cells) > MAX_KEPT_CELLS:
+        notes.append(ReadNote(grid.name, "", "", f"不是第一部分、目录或绩效目标表，有 {len(grid.cells):,} 个单元格，"
+                              f"加上其他原样保留的工作表超过 {MAX_KEPT_CELLS:,} 个，不能原样保留，保存时不会写回"))
         return
     sheet = keep_sheet(grid.sheet)
     if sheet is None:
@@ -226,9 +244,20 @@ def comment_notes(grids: list[Grid]) -> list[ReadNote]:
             for grid in grids for ref, text in grid.sheet.comments.items()]
 
 
+def flagged_cells(grids: list[Grid]) -> list[ReadNote]:
+    """A note for each cell the cell reader left out or changed: an Excel error value (#REF!,
+    #DIV/0!…) is no text the clerk typed and is never read as if it were; a broken character
+    (half a UTF-16 pair) was replaced by �."""
+    return [ReadNote(grid.name, ref, text, reason) for grid in grids for ref, text, reason in grid.sheet.flags]
+
+
 def _note_unread_rows(grid: Grid, notes: list[ReadNote]) -> None:
     """What the reader did not keep of a huge sheet (a million numbered rows, pasted text, a
-    row of thousands of cells): one note each, with the rows or columns it spans."""
+    row of thousands of cells, a sheet after the workbook's cap): one note each, with the rows
+    or columns it spans."""
+    if grid.sheet.skipped:
+        notes.append(ReadNote(grid.name, "", "", f"整张工作表未读入：前面的工作表已有 {xlsx_cells.MAX_BOOK_CELLS:,} 个单元格，"
+                              "整个工作簿超出一份绩效文本的篇幅"))
     if grid.sheet.unread:
         first, last, count = grid.sheet.unread
         notes.append(ReadNote(grid.name, f"A{first}:A{last}", "",

@@ -8,27 +8,64 @@ merge is empty, just as the text copied out of Word shows them. Paragraphs and t
 are counted one "line" each, so an import note's line number finds its place in the file.
 Text from a .docx is kept exactly (no PDF space clean-up); the numbers Word's auto-numbering
 shows in front of a paragraph are put back in front of its text (see numbering.py).
+
+Tables nested in tables are read to :data:`MAX_TABLE_DEPTH` levels (a template's layout table,
+the project table, a list pasted into a cell: three); a table deeper than that is not read and
+an import note says where. A document nested deeper than the XML parser's own limit (256
+elements) is read too, with those deep tables cut off first, rather than called corrupt.
 """
 
 from __future__ import annotations
 
+import io
+import re
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from perfdesk.errors import FileFormatError
+from perfdesk.errors import FileFormatError, PerfdeskError, describe_error
 from perfdesk.importers.context import Context
 from perfdesk.importers.numbering import Numbering
-from perfdesk.importers.result import ImportResult
+from perfdesk.importers.result import ImportNote, ImportResult
 from perfdesk.importers.source import Block, read_text_file
 from perfdesk.importers.text import import_blocks, import_text
 
 MAX_DOCX_UNPACKED = 200 * 1024 * 1024  # far above any real text; guards against zip bombs
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+MAX_TABLE_DEPTH = 16  # tables inside tables read; a real text has three levels at most
+MAX_GRID = 64  # Word allows 63 columns: a larger gridSpan/gridBefore is a damaged value
+DEEP_TABLE = "表格嵌套超过 16 层，更深的表格未读取，请对照原文件核对"
+
+
+IMPORT_FALLBACK = "文件中有无法导入的内容，请对照原文件检查，或把文字复制到一个新的文本文件后再导入。"
 
 
 def import_file(path: str | Path) -> ImportResult:
     """Import a .txt, .docx or .pdf file; raises FileFormatError with a Chinese message."""
     path = Path(path)
+    try:
+        return _import_file(path)
+    except PerfdeskError:
+        raise
+    except Exception as error:  # noqa: BLE001 - the last barrier: a clerk gets a sentence, not a traceback
+        raise FileFormatError(_unexpected(error), path=str(path)) from error
+
+
+def _unexpected(error: Exception) -> str:
+    """What to say about an error no importer step explained: a value the model refused is
+    quoted in the model's own (Chinese) words, anything else in describe_error's."""
+    from pydantic import ValidationError
+
+    if isinstance(error, ValidationError):
+        message = str(error.errors()[0].get("msg", "")).removeprefix("Value error, ")
+        message = re.sub(r"\d{31,}", lambda long: f"{long.group()[:20]}…（共 {len(long.group())} 位）", message)
+        if re.search("[\u4e00-\u9fff]", message):
+            return f"导入时遇到无法使用的值：{message}。请改正原文件中的这个值后再导入。"
+        return IMPORT_FALLBACK
+    return describe_error(error, IMPORT_FALLBACK)
+
+
+def _import_file(path: Path) -> ImportResult:
     suffix = path.suffix.lower()
     if suffix == ".docx":
         return import_docx(path)
@@ -48,19 +85,26 @@ def import_file(path: str | Path) -> ImportResult:
 
 
 def import_docx(path: Path) -> ImportResult:
-    blocks = read_docx_blocks(path)
+    blocks, notes = read_docx(path)
     try:
-        return import_blocks(blocks, Context(pdf=False))
+        result = import_blocks(blocks, Context(pdf=False))
     except FileFormatError as error:
         raise FileFormatError(error.detail, path=str(path)) from None
+    result.notes.extend(notes)
+    return result
 
 
 def read_docx_blocks(path: Path) -> list[Block]:
+    return read_docx(path)[0]
+
+
+def read_docx(path: Path) -> tuple[list[Block], list[ImportNote]]:
+    """The blocks of a .docx and the notes on what of it was not read (tables nested too deep)."""
     try:
         with open(path, "rb") as handle:
             magic = handle.read(4)
     except OSError as error:
-        raise FileFormatError(f"无法读取文件（{error.strerror or error}）", path=str(path)) from None
+        raise FileFormatError(f"无法读取文件：{describe_error(error)}", path=str(path)) from None
     if magic == OLE_MAGIC:
         raise FileFormatError("文件已加密，或是改了扩展名的旧版 .doc。请在 Word 中取消密码或另存为 .docx",
                               path=str(path))
@@ -69,13 +113,68 @@ def read_docx_blocks(path: Path) -> list[Block]:
             if sum(info.file_size for info in archive.infolist()) > MAX_DOCX_UNPACKED:
                 raise FileFormatError("文件解压后过大，不像是一份绩效文本", path=str(path))
         import docx
+        from lxml import etree
 
-        document = docx.Document(str(path))
-        return list(_body_blocks(document))
+        try:
+            document = docx.Document(str(path))
+        except etree.XMLSyntaxError as error:
+            if "depth" not in str(error).lower():
+                raise
+            document = docx.Document(_without_deep_tables(path))
+        walk = _Walk(Numbering(document))
+        blocks = list(_blocks_of(document.element.body, walk, 0))
+        return blocks, [ImportNote(line, "", DEEP_TABLE) for line in dict.fromkeys(walk.deep_tables)]
     except FileFormatError:
         raise
     except Exception:  # noqa: BLE001 - python-docx raises many kinds for a damaged file
         raise FileFormatError("文件已损坏或不是 Word 文档（.docx），无法读取", path=str(path)) from None
+
+
+def _without_deep_tables(path: Path) -> io.BytesIO:
+    """The .docx with every table deeper than MAX_TABLE_DEPTH emptied, so that python-docx's
+    parser (which stops at 256 levels of XML) can read the rest. The walk notes where they were."""
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    # Within MAX_DOCX_UNPACKED (checked before): the limits huge_tree lifts guard nothing more here.
+    parser = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
+    try:
+        root = etree.fromstring(parts["word/document.xml"], parser)
+    except etree.XMLSyntaxError as error:
+        if "depth" not in str(error).lower():
+            raise
+        raise FileFormatError("文档中的表格或其他内容层层嵌套超过 2000 层，无法读取（可能是其他程序生成的）。"
+                              "请在 Word 或 WPS 中把内容复制到一个新文档，另存为 .docx 后再导入", path=str(path)) from None
+    cut = [table for table in root.iter(W + "tbl")
+           if sum(1 for _ in table.iterancestors(W + "tbl")) == MAX_TABLE_DEPTH]
+    for table in cut:
+        for child in list(table):
+            table.remove(child)
+    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    buffer.seek(0)
+    return buffer
+
+
+@dataclass
+class _Walk:
+    """What reading a .docx body carries along: numbering, the line count, deep tables seen."""
+
+    numbering: Numbering
+    line: int = 0
+    deep_tables: list[int] = field(default_factory=list)
+
+
+def _grid_count(element, name: str) -> int:  # noqa: ANN001
+    """A gridSpan/gridBefore count: 1 for anything unreadable, never beyond Word's 63 columns."""
+    try:
+        return max(0, min(int(element), MAX_GRID))
+    except (TypeError, ValueError):
+        return 1 if name == "gridSpan" else 0
 
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -148,22 +247,25 @@ def _content(parent):  # noqa: ANN001, ANN202 - yields w:p and w:tbl of a body o
     return _children(parent, W + "p", W + "tbl")
 
 
-def _cell_text(tc, numbering: Numbering) -> str:  # noqa: ANN001
+def _cell_text(tc, walk: _Walk, depth: int) -> str:  # noqa: ANN001
     parts = []
     for child in _content(tc):
         if child.tag == W + "p":
-            parts.append(numbering.label(child) + _paragraph_text(child))
+            parts.append(walk.numbering.label(child) + _paragraph_text(child))
         else:
-            parts.extend(_nested_lines(child, numbering))
+            parts.extend(_nested_lines(child, walk, depth + 1))
     return "\n".join(parts)
 
 
-def _nested_lines(table, numbering: Numbering) -> list[str]:  # noqa: ANN001
+def _nested_lines(table, walk: _Walk, depth: int) -> list[str]:  # noqa: ANN001
     """A table inside a data cell (a goal list pasted from Excel, say) as lines of its cell:
     one line per row, its cells' texts joined by a space, merged continuations left out."""
+    if depth >= MAX_TABLE_DEPTH:
+        walk.deep_tables.append(walk.line)
+        return []
     lines = []
     for tr in _children(table, W + "tr"):
-        texts = [_cell_text(tc, numbering).strip() for tc in _children(tr, W + "tc") if not _continues(tc)]
+        texts = [_cell_text(tc, walk, depth).strip() for tc in _children(tr, W + "tc") if not _continues(tc)]
         line = " ".join(text for text in texts if text)
         if line:
             lines.append(line)
@@ -183,26 +285,23 @@ def _continues(tc) -> bool:  # noqa: ANN001
     return _property(tc, "vMerge") == "continue" or _property(tc, "hMerge") == "continue"
 
 
-def _body_blocks(document) -> list[Block]:  # noqa: ANN001 - a python-docx Document
-    line = [0]
-    yield from _blocks_of(document.element.body, line, Numbering(document))
-
-
-def _blocks_of(parent, line: list[int], numbering: Numbering):  # noqa: ANN001, ANN202 - of a body or cell
+def _blocks_of(parent, walk: _Walk, depth: int):  # noqa: ANN001, ANN202 - of a body or cell
     for child in _content(parent):
         if child.tag == W + "p":
-            line[0] += 1
+            walk.line += 1
             text = _paragraph_text(child)
             if not text.strip():
                 continue
             # The number Word shows in front (auto-numbering) is part of what the clerk sees.
             pieces = [piece for piece in text.split("\n") if piece.strip()]
-            pieces[0] = numbering.label(child) + pieces[0]
+            pieces[0] = walk.numbering.label(child) + pieces[0]
             for index, piece in enumerate(pieces):
                 # Lines after a manual break continue the paragraph (a cover title broken in two).
-                yield Block(line[0], text=piece, blank_before=index == 0)
+                yield Block(walk.line, text=piece, blank_before=index == 0)
+        elif depth >= MAX_TABLE_DEPTH:
+            walk.deep_tables.append(walk.line)
         else:
-            yield from _table_blocks(child, line, numbering)
+            yield from _table_blocks(child, walk, depth)
 
 
 def _holds_table(tc) -> bool:  # noqa: ANN001
@@ -213,7 +312,7 @@ def _shows_something(tc) -> bool:  # noqa: ANN001
     return any(child.tag == W + "tbl" or _paragraph_text(child).strip() for child in _content(tc))
 
 
-def _table_blocks(table, line: list[int], numbering: Numbering):  # noqa: ANN001, ANN202
+def _table_blocks(table, walk: _Walk, depth: int):  # noqa: ANN001, ANN202
     for tr in _children(table, W + "tr"):
         tcs = list(_children(tr, W + "tc"))
         if any(_holds_table(tc) for tc in tcs) and sum(1 for tc in tcs if _shows_something(tc)) <= 1:
@@ -221,12 +320,12 @@ def _table_blocks(table, line: list[int], numbering: Numbering):  # noqa: ANN001
             # cells are read as the body is, their paragraphs as lines and the inner table's rows.
             # A table beside other cells' text is data: _cell_text reads it into its cell.
             for tc in tcs:
-                yield from _blocks_of(tc, line, numbering)
+                yield from _blocks_of(tc, walk, depth + 1)
             continue
-        line[0] += 1
+        walk.line += 1
         before = tr.find(f"{W}trPr/{W}gridBefore")
-        cells: list[str] = [""] * int(before.get(W + "val", "0") if before is not None else 0)
+        cells: list[str] = [""] * _grid_count(before.get(W + "val", "0") if before is not None else 0, "gridBefore")
         for tc in tcs:
-            cells.append("" if _continues(tc) else _cell_text(tc, numbering))
-            cells.extend([""] * (int(_property(tc, "gridSpan", "1") or 1) - 1))
-        yield Block(line[0], cells=cells, lines=[line[0]] * len(cells))
+            cells.append("" if _continues(tc) else _cell_text(tc, walk, depth))
+            cells.extend([""] * (_grid_count(_property(tc, "gridSpan", "1") or 1, "gridSpan") - 1))
+        yield Block(walk.line, cells=cells, lines=[walk.line] * len(cells))

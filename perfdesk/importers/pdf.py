@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from perfdesk.errors import FileFormatError
+from perfdesk.errors import FileFormatError, describe_error
 from perfdesk.importers.context import Context
 from perfdesk.importers.files import SYMBOL_FONT
 from perfdesk.importers.result import ImportNote, ImportResult
@@ -612,7 +612,7 @@ def _check_file(path: Path) -> None:
             handle.seek(max(0, size - 4096))
             end = handle.read()
     except OSError as error:
-        raise _refuse(path, f"无法读取文件（{error.strerror or error}）") from None
+        raise _refuse(path, f"无法读取文件：{describe_error(error).rstrip('。')}") from None
     if b"%PDF-" not in start:
         raise _refuse(path, NOT_PDF)
     if size > MAX_PDF_BYTES:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from perfdesk.errors import FileFormatError
+from perfdesk.errors import FileFormatError, describe_error
 from perfdesk.importers.shape import (
     BOOKMARK, HAN, NBSP, Line, Shape, is_blank, read_shape, squeeze,
 )
@@ -175,7 +175,7 @@ def read_text_file(path: Path) -> str:
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        raise FileFormatError(f"无法读取文件（{error.strerror or error}）", path=str(path)) from None
+        raise FileFormatError(f"无法读取文件：{describe_error(error)}", path=str(path)) from None
     if len(data) > MAX_TEXT_CHARS * 4:
         raise FileFormatError("文件太大，不像是一份部门预算绩效文本", path=str(path))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -7,6 +7,9 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
+# Excel and WPS keep 15 significant digits: with two decimals, 13 before the point. A larger
+# figure would be changed by the first save in a spreadsheet, so it is refused where it enters.
+LIMIT = Decimal("1e13")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?%?")
 
 
@@ -23,6 +26,13 @@ def without_thousands(text: str) -> str:
 # A dash, slash or 无 is how paper forms say "no amount": a blank amount.
 NO_AMOUNT = frozenset({"-", "--", "—", "——", "/", "无", "\\"})
 _SPACES = re.compile(r"\s+")
+
+
+def within_limit(number: Decimal, value: object) -> Decimal:
+    """``number`` unchanged, or ValueError when it has more digits than a spreadsheet keeps."""
+    if abs(number) >= LIMIT:
+        raise ValueError(f"“{value}”太大（最多 13 位整数），表格软件无法原样保存")
+    return number
 
 
 def typed_amount(value: object) -> Decimal | None:
@@ -43,7 +53,7 @@ def typed_amount(value: object) -> Decimal | None:
         raise ValueError(f"“{value}”不是金额") from None
     if not number.is_finite():
         raise ValueError(f"“{value}”不是金额")
-    return number
+    return within_limit(number, value)
 
 
 def to_amount(value: object) -> Decimal | None:
@@ -73,6 +83,7 @@ def to_amount(value: object) -> Decimal | None:
             raise ValueError(f"“{value}”不是金额") from None
     if not number.is_finite():
         raise ValueError(f"“{value}”不是金额")
+    within_limit(number, value)
     try:
         return number.quantize(CENT, rounding=ROUND_HALF_UP)
     except InvalidOperation:  # 1E+300: too large to hold in cents

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from perfdesk.model.money import to_amount
+from perfdesk.model.money import LIMIT, to_amount
 from perfdesk.model.review_marks import ProjectReview
 from perfdesk.model.values import ValueReading, parse_value
 
@@ -61,10 +61,8 @@ class Checkpoint(_Model):
             raise ValueError(f"“{value}”不是数字") from None
         if not number.is_finite():
             raise ValueError("不是数字")
-        try:  # 1E+300 cannot be a percentage, and nothing could print it with two decimals
-            number.quantize(Decimal("0.01"))
-        except ArithmeticError:
-            raise ValueError(f"“{value}”不是合理的百分比") from None
+        if abs(number) >= LIMIT:  # 1E+26 cannot be a percentage, and a spreadsheet would change it
+            raise ValueError(f"“{value}”不是合理的百分比")
         return number
 
 

@@ -23,7 +23,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from perfdesk.errors import PerfdeskError, SaveError
+from perfdesk.errors import PerfdeskError, SaveError, describe_error
 from perfdesk.fileio.layout import ISSUES_HEADER
 from perfdesk.fileio.read_result import CellRef
 from perfdesk.fileio.safe_save import replace_file, same_file
@@ -68,7 +68,7 @@ def _open(source: Path) -> Workbook:
     try:
         workbook = load_workbook(source)  # not read-only: the copy needs styles and merges
     except OSError as error:
-        raise PerfdeskError(f"无法读取“{source}”：{error.strerror or error}") from error
+        raise PerfdeskError(f"无法读取“{source}”：{describe_error(error)}") from error
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise PerfdeskError(f"无法读取“{source}”：不是可以加批注的 .xlsx 工作簿（{error}）") from error
     # A .xlsm opened without its macros is written as a plain .xlsx; never as a template.

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator
 
-from perfdesk.errors import PerfdeskError
+from perfdesk.errors import PerfdeskError, describe_error
 from perfdesk.fileio import Origins, ReadNote, open_document
 from perfdesk.model import Document
 from perfdesk.papers.locate import Located, locate
@@ -72,7 +72,7 @@ def _read_failure(path: Path, error: Exception) -> str:
     if isinstance(error, PerfdeskError):
         return str(error)
     if isinstance(error, OSError):
-        return f"无法读取“{path}”：{error.strerror or error}"
+        return f"无法读取“{path}”：{describe_error(error)}"
     first = str(error).splitlines()[0] if str(error) else error.__class__.__name__
     return f"无法读取“{path}”：文件内容有误（{first}）"
 

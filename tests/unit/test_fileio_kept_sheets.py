@@ -327,3 +327,12 @@ def test_a_list_of_projects_headed_like_a_table_is_kept_not_read_as_a_project(tm
     assert document.project_count() == 2
     assert [kept.name for kept in document.kept_sheets] == ["汇总"]
     assert {cell.ref: cell.text for cell in document.kept_sheets[0].cells if cell.text}["B2"] == "科技特派员奖补"
+
+
+def test_a_formula_without_result_in_the_first_row_survives_a_save_and_reopens(tmp_path):
+    """Row 1 is where an annotated copy's list of findings has its header; a formula there is
+    the clerk's own and is kept, not taken for an unreadable header."""
+    sheet = KeptSheet(name="备注", cells=[KeptCell(ref="B1", formula="=SUM(B2:B5)"), KeptCell(ref="B2", number="3")])
+    path = tmp_path / "备注在前.xlsx"
+    save_document(document_with(sheet), path)
+    assert load_document(path).kept_sheets == [sheet]

@@ -70,7 +70,7 @@ def test_a_workbook_open_in_excel_is_named_as_the_reason(saved, monkeypatch):
 
     monkeypatch.setattr(os, "replace", locked)
     before = saved.read_bytes()
-    with pytest.raises(SaveError, match="正在 Excel 或 WPS 中打开"):
+    with pytest.raises(SaveError, match="文件正被.*（Excel 或 WPS）打开，请先关闭它"):
         save_document(generate_document(projects=3, units=1), saved)
     assert saved.read_bytes() == before
 
