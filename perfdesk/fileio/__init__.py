@@ -11,6 +11,15 @@
 from perfdesk.fileio.api import load_document, new_template, open_document, save_document
 from perfdesk.fileio.read_result import CellRef, Origins, ProjectOrigin, ReadNote, ReadResult
 from perfdesk.fileio.xlsx_read import read_workbook
-from perfdesk.fileio.xlsx_write import write_workbook
+
+
+def __getattr__(name: str):
+    # The writer is loaded when something is written, not by every command that only reads.
+    if name == "write_workbook":
+        from perfdesk.fileio.xlsx_write import write_workbook
+
+        return write_workbook
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["load_document", "open_document", "ReadResult", "ReadNote", "CellRef", "Origins", "ProjectOrigin", "save_document", "new_template", "write_workbook", "read_workbook"]

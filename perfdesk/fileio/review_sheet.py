@@ -62,22 +62,22 @@ def _rows(document: Document) -> list[tuple[int | None, str, str, str, str, Acce
 
 
 def write_review_sheet(ws, document: Document) -> None:
-    """The 审核意见 sheet of ``document`` on the empty worksheet ``ws``."""
+    """The 审核意见 sheet of ``document`` on the empty worksheet ``ws`` (an ``xlsx_package.Sheet``)."""
     # The writer's own cell helpers; imported here because xlsx_write imports this module.
     from perfdesk.fileio.xlsx_write import (
-        BOLD, BODY, CENTER, LEFT, LINE_HEIGHT, TITLE as TITLE_FONT, _lines, _number, _print_setup, _text,
+        BOLD, BODY, CENTER, LEFT, LINE_HEIGHT, TITLE as TITLE_FONT, _lines, _number, _text,
     )
 
     last = column_letters(len(COLUMNS))
     for i, (_, _, width) in enumerate(COLUMNS, 1):
-        ws.column_dimensions[column_letters(i)].width = width
+        ws.widths[i] = width
     _text(ws, "A1", TITLE, "审核意见", CENTER, TITLE_FONT, box=False)
-    ws.merge_cells(f"A1:{last}1")
-    ws.row_dimensions[1].height = 28
+    ws.merge(f"A1:{last}1")
+    ws.heights[1] = 28
 
     def height(row: int, texts: tuple[str, ...]) -> None:
         lines = max(_lines(text, width) for text, (_, _, width) in zip(texts, COLUMNS))
-        ws.row_dimensions[row].height = round(lines * LINE_HEIGHT + 6, 1)
+        ws.heights[row] = round(lines * LINE_HEIGHT + 6, 1)
 
     for i, label in enumerate(HEADERS, 1):
         _text(ws, f"{column_letters(i)}2", label, "审核意见", CENTER, BOLD)
@@ -89,19 +89,17 @@ def write_review_sheet(ws, document: Document) -> None:
         if number is None:
             _text(ws, f"A{row}", "", where, CENTER)
         else:
-            _number(ws, f"A{row}", Decimal(number), "0")
-            ws[f"A{row}"].alignment = CENTER
+            _number(ws, f"A{row}", Decimal(number), "0", CENTER)
         finding = ("", "", "", "") if accepted is None else (
             accepted.rule, accepted.field, accepted.where, accepted.reason)
         texts = (str(number or ""), code, name, status, comment, *finding)
         for i, text in enumerate(texts[1:], 2):
             _text(ws, f"{column_letters(i)}{row}", text, where, CENTER if i == 4 else LEFT, BODY)
         height(row, texts)
-    ws.freeze_panes = "A3"
-    ws.auto_filter.ref = f"A2:{last}{row}"  # sort and filter from the header, as the title invites
-    _print_setup(ws)
-    ws.page_setup.orientation = "landscape"  # nine columns do not fit across a portrait page
-    ws.print_title_rows = "2:2"
+    ws.freeze = "A3"
+    ws.auto_filter = f"A2:{last}{row}"  # sort and filter from the header, as the title invites
+    ws.orientation = "landscape"  # nine columns do not fit across a portrait page
+    ws.print_titles = (2, 2)
 
 
 # ------------------------------------------------------------------------------ reading

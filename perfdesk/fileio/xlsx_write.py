@@ -7,7 +7,9 @@ text, widths, estimated row heights, A4 portrait fitted to the page width, the i
 header repeated on every printed page). A project with last year's values (上年指标值) gets
 them in column H beside its indicators, in grey and outside the print area: kept in the file
 and seen by the clerk, never printed. This and ``xlsx_cells`` are the only modules that
-know the file format; this one is the only one importing openpyxl.
+know the file format; the package itself (XML, styles, zip) is written by ``xlsx_package``,
+directly and linearly: openpyxl took seconds per thousand merged rows (docs/performance.md).
+Nothing on the reading path imports this module (``perfdesk.fileio`` loads it when writing).
 
 Writing is deterministic: fixed document-property times and zip entry dates, so the same
 document always gives the same bytes. Text is always written as text (a leading = is never a
@@ -16,63 +18,40 @@ formula; = + - @ get Excel's quote prefix so that editing the cell keeps it text
 
 from __future__ import annotations
 
-import datetime
-import io
 import math
 import re
-import zipfile
 from decimal import Decimal
 from typing import BinaryIO
-
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.packaging.custom import StringProperty
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.worksheet.hyperlink import Hyperlink
-from openpyxl.writer.excel import ExcelWriter
 
 from perfdesk.errors import SaveError
 from perfdesk.fileio import layout as L
 from perfdesk.fileio.kept_sheets import kept_sheet_names
 from perfdesk.fileio.read_result import CellRef, Origins, ProjectOrigin
 from perfdesk.fileio.review_sheet import write_review_sheet
+from perfdesk.fileio.xlsx_package import COVERED, Alignment, Book, Font, Sheet, Style
 from perfdesk.model import Document, KeptSheet, Project, load_framework
+from perfdesk.model.kept_sheet import column_index
 from perfdesk.model.numbering import chinese_number
 
-FIXED_TIME = datetime.datetime(2000, 1, 1)
-FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 WIDTHS = {"A": 15, "B": 13, "C": 15, "D": 13, "E": 11, "F": 13, "G": 15}  # ≈ A4 portrait
 COLUMNS = "ABCDEFG"
 LINE_HEIGHT = 14.5  # points per line of 11pt 宋体
-THIN = Side(style="thin")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 BODY = Font(name="宋体", size=11)
 BOLD = Font(name="宋体", size=11, bold=True)
 TITLE = Font(name="黑体", size=14, bold=True)
-CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
-TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
-RIGHT = Alignment(horizontal="right", vertical="center")
+LINK = Font(name="宋体", size=11, color="0563C1", underline=True)
+CENTER = Alignment("center", "center")
+LEFT = Alignment("left", "center")
+TOP_LEFT = Alignment("left", "top")
+RIGHT = Alignment("right", "center", wrap=False)
 # 上年指标值 beside the table: grey on a light grey fill, so that it reads as not printed.
 PREVIOUS_COLUMN, PREVIOUS_HEADER, PREVIOUS_WIDTH = "H", "上年指标值", 14
 NOT_PRINTED = Font(name="宋体", size=11, color="808080")
 NOT_PRINTED_BOLD = Font(name="宋体", size=11, bold=True, color="808080")
-NOT_PRINTED_FILL = PatternFill(fill_type="solid", start_color="F2F2F2", end_color="F2F2F2")
+NOT_PRINTED_FILL = "F2F2F2"
 _EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
-
-
-class _FixedDateZip(zipfile.ZipFile):
-    """A zip whose entries all carry one fixed date, so that output is byte-for-byte stable."""
-
-    def writestr(self, name, data, *args, **kwargs):  # noqa: ANN001 - zipfile's own signature
-        if isinstance(name, str):
-            name = zipfile.ZipInfo(name, FIXED_ZIP_DATE)
-            name.compress_type = zipfile.ZIP_DEFLATED
-        return super().writestr(name, data, *args, **kwargs)
-
-    def write(self, filename, arcname=None, *args, **kwargs):  # noqa: ANN001
-        with open(filename, "rb") as source:
-            return self.writestr(arcname or filename, source.read())
+# Characters XML cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE): written as Excel's _xHHHH_.
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 
 def _clean(text: str, where: str) -> str:
@@ -81,44 +60,32 @@ def _clean(text: str, where: str) -> str:
     # Control characters cannot stand in XML; Excel's own escape _xHHHH_ keeps them (a line
     # break pasted from Word is \x0b), so the clerk's text reads back exactly. A literal
     # _xHHHH_ typed by the clerk would be decoded as an escape, so its underscore is escaped first.
-    text = _EXCEL_ESCAPE.sub(r"_x005F_\1", text)
+    if "_x" in text or "_X" in text:
+        text = _EXCEL_ESCAPE.sub(r"_x005F_\1", text)
     return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
 
 
-def _text(ws, ref: str, text: str, where: str, style: Alignment = LEFT, font: Font = BODY, box: bool = True):
-    cell = ws[ref]
-    cell.value = _clean(text, where) or None
-    if text:
-        cell.data_type = "s"  # never a formula, whatever the first character
-        if text[0] in "=+-@":
-            cell.quotePrefix = True
-    cell.alignment, cell.font = style, font
-    if box:
-        cell.border = BOX
-    return cell
+def _text(ws: Sheet, ref: str, text: str, where: str, style: Alignment = LEFT, font: Font = BODY, box: bool = True,
+          fill: str | None = None, number_format: str = "General") -> None:
+    quote = bool(text) and text[0] in "=+-@"  # never a formula, and stays text when edited in Excel
+    ws.text(ref, _clean(text, where), Style(font, style, box, fill, number_format, quote))
 
 
-def _number(ws, ref: str, value: Decimal | None, fmt: str) -> None:
-    cell = ws[ref]
-    cell.value = value
-    if value is not None:
-        # openpyxl would format a Decimal through a float ("%.16g": 0.0093 → 0.009299999999999999);
-        # the exact decimal text goes into <v> instead.
-        cell._value = format(value, "f")
-    cell.number_format = fmt
-    cell.alignment, cell.font, cell.border = RIGHT, BODY, BOX
+def _number(ws: Sheet, ref: str, value: Decimal | None, fmt: str, alignment: Alignment = RIGHT) -> None:
+    # The exact decimal text goes into <v>, never a float (0.0093 must not become 0.009299999999999999).
+    ws.number(ref, None if value is None else format(value, "f"), Style(BODY, alignment, True, None, fmt))
 
 
-def _merge(ws, ref: str, style: bool = True) -> None:
-    ws.merge_cells(ref)
-    if style:
-        for row in ws[ref]:
-            for cell in row:
-                cell.border = BOX
+def _merge(ws: Sheet, ref: str) -> None:
+    """Merge a bordered range: every cell of it keeps a thin border, so the print is boxed."""
+    ws.merge(ref, box=True)
+
+
+_WIDE = re.compile("[^\x00-\u2e7f]")  # CJK and full-width: two columns each
 
 
 def _display_width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 def _lines(text: str, width_chars: float) -> int:
@@ -127,13 +94,16 @@ def _lines(text: str, width_chars: float) -> int:
     return sum(max(1, math.ceil(_display_width(line) / usable)) for line in (text or "").split("\n"))
 
 
-def _height(ws, row: int, cells: list[tuple[str, str, str]]) -> None:
+_SPAN_WIDTHS = {(first, last): sum(WIDTHS[c] for c in COLUMNS[COLUMNS.index(first):COLUMNS.index(last) + 1])
+                for first in COLUMNS for last in COLUMNS if first <= last}
+
+
+def _height(ws: Sheet, row: int, cells: list[tuple[str, str, str]]) -> None:
     """Set a row height from (first column, last column, text) of its wrapped cells."""
     lines = 1
     for first, last, text in cells:
-        width = sum(WIDTHS[c] for c in COLUMNS[COLUMNS.index(first):COLUMNS.index(last) + 1])
-        lines = max(lines, _lines(text, width))
-    ws.row_dimensions[row].height = round(lines * LINE_HEIGHT + 6, 1)
+        lines = max(lines, _lines(text, _SPAN_WIDTHS[first, last]))
+    ws.heights[row] = round(lines * LINE_HEIGHT + 6, 1)
 
 
 def _percent_format(value: Decimal | None) -> str:
@@ -150,25 +120,29 @@ def _spans(count: int) -> list[int]:
     return [base + (1 if i < extra else 0) for i in range(count)]
 
 
+def _widths(ws: Sheet, widths: dict[str, float]) -> None:
+    for letters, width in widths.items():
+        ws.widths[column_index(letters)] = width
+
+
 # Where each project field stands on its sheet (DOMAIN.md §2); the indicator header is row 9.
 FIELD_CELLS = {"code": "B3", "name": "E3", "budget_total": "C4", "budget_fiscal": "E4", "budget_other": "G4",
                "purpose": "B5", "spending_plan": "A6", "goals": "B8"}
 INDICATOR_COLUMNS = dict(zip(("level1", "level2", "level3", "description", "value", "basis"), "ABCDFG"))
 
 
-def write_project_sheet(ws, number: int, unit_label: str, project: Project,
+def write_project_sheet(ws: Sheet, number: int, unit_label: str, project: Project,
                         origin: ProjectOrigin | None = None) -> None:
     """One project's table; ``origin``, when given, records where each field was written."""
     where = f"第 {number} 个项目"
-    for column, width in WIDTHS.items():
-        ws.column_dimensions[column].width = width
+    _widths(ws, WIDTHS)
     _text(ws, "A1", f"{number}.{project.title}", where, CENTER, TITLE, box=False)
-    ws.merge_cells("A1:G1")
-    ws.row_dimensions[1].height = max(28, _lines(f"{number}.{project.title}", 50) * 20)
+    ws.merge("A1:G1")
+    ws.heights[1] = max(28, _lines(f"{number}.{project.title}", 50) * 20)
     _text(ws, "A2", unit_label, where, LEFT, BODY, box=False)
-    ws.merge_cells("A2:E2")
+    ws.merge("A2:E2")
     _text(ws, "F2", L.UNIT_NOTE, where, RIGHT, BODY, box=False)
-    ws.merge_cells("F2:G2")
+    ws.merge("F2:G2")
 
     _text(ws, "A3", L.CODE, where, CENTER, BOLD)
     _text(ws, FIELD_CELLS["code"], project.code, where + "的项目编码", CENTER)
@@ -201,8 +175,7 @@ def write_project_sheet(ws, number: int, unit_label: str, project: Project,
         first, last = COLUMNS[column], COLUMNS[column + span - 1]
         _text(ws, f"{first}6", checkpoint.label, where + "的资金支出计划", CENTER, BOLD)
         value = None if checkpoint.value is None else checkpoint.value.scaleb(-2)
-        _number(ws, f"{first}7", value, _percent_format(checkpoint.value))
-        ws[f"{first}7"].alignment = CENTER
+        _number(ws, f"{first}7", value, _percent_format(checkpoint.value), CENTER)
         if origin is not None:
             origin.checkpoints.append(CellRef(ws.title, f"{first}7"))
         if span > 1:
@@ -210,7 +183,8 @@ def write_project_sheet(ws, number: int, unit_label: str, project: Project,
             _merge(ws, f"{first}7:{last}7")
         column += span
     for empty in COLUMNS[column:]:
-        ws[f"{empty}6"].border = ws[f"{empty}7"].border = BOX
+        ws.blank(f"{empty}6", COVERED)
+        ws.blank(f"{empty}7", COVERED)
 
     goals = "\n".join(f"{i}.{goal}" for i, goal in enumerate(project.goals, 1))
     _text(ws, "A8", L.GOALS, where, CENTER, BOLD)
@@ -224,12 +198,12 @@ def write_project_sheet(ws, number: int, unit_label: str, project: Project,
         _text(ws, f"{column}{header}", label, where, CENTER, BOLD)
     _merge(ws, f"D{header}:E{header}")
     _height(ws, header, [("G", "G", "指标值确定依据")])
-    ws.print_title_rows = f"{header}:{header}"
+    ws.print_titles = (header, header)
     _write_indicators(ws, header + 1, project, where)
     previous = any(indicator.previous_value for indicator in project.indicators)
     if previous:
         _write_previous_values(ws, header, project, where)
-    _print_setup(ws)
+    ws.orientation = "portrait"
     # The print area is the table: Excel and WPS keep it right when the clerk inserts or
     # deletes rows inside, so reading tells the table's own rows (an empty indicator among
     # them) from blank or bordered rows and anything typed below (xlsx_tables).
@@ -246,21 +220,20 @@ def write_project_sheet(ws, number: int, unit_label: str, project: Project,
                 cells["previous_value"] = CellRef(sheet, f"{PREVIOUS_COLUMN}{header + 1 + i}")
 
 
-def _write_previous_values(ws, header: int, project: Project, where: str) -> None:
+def _write_previous_values(ws: Sheet, header: int, project: Project, where: str) -> None:
     """上年指标值 in column H, right of the print area (A:G), so the printed table is unchanged.
     Row heights are left to the printed cells: a long old value must not stretch the print."""
-    ws.column_dimensions[PREVIOUS_COLUMN].width = PREVIOUS_WIDTH
-    cell = _text(ws, f"{PREVIOUS_COLUMN}{header}", PREVIOUS_HEADER, where, CENTER, NOT_PRINTED_BOLD, box=False)
-    cell.fill = NOT_PRINTED_FILL
+    _widths(ws, {PREVIOUS_COLUMN: PREVIOUS_WIDTH})
+    _text(ws, f"{PREVIOUS_COLUMN}{header}", PREVIOUS_HEADER, where, CENTER, NOT_PRINTED_BOLD, box=False,
+          fill=NOT_PRINTED_FILL)
     for offset, indicator in enumerate(project.indicators):
-        cell = _text(ws, f"{PREVIOUS_COLUMN}{header + 1 + offset}", indicator.previous_value,
-                     f"{where}第 {offset + 1} 行指标的上年指标值", LEFT, NOT_PRINTED, box=False)
-        cell.fill = NOT_PRINTED_FILL
         # Text format: a value the clerk types here in Excel (95%) stays text, not a number.
-        cell.number_format = "@"
+        _text(ws, f"{PREVIOUS_COLUMN}{header + 1 + offset}", indicator.previous_value,
+              f"{where}第 {offset + 1} 行指标的上年指标值", LEFT, NOT_PRINTED, box=False, fill=NOT_PRINTED_FILL,
+              number_format="@")
 
 
-def _write_indicators(ws, first: int, project: Project, where: str) -> None:
+def _write_indicators(ws: Sheet, first: int, project: Project, where: str) -> None:
     rows = project.indicators
     for offset, indicator in enumerate(rows):
         row = first + offset
@@ -281,7 +254,7 @@ def _write_indicators(ws, first: int, project: Project, where: str) -> None:
             start = end
 
 
-def _merge_level2(ws, first: int, rows: list, start: int, end: int) -> None:
+def _merge_level2(ws: Sheet, first: int, rows: list, start: int, end: int) -> None:
     run = start
     for i in range(start + 1, end + 1):
         if i == end or rows[i].level2 != rows[run].level2 or not rows[run].level2:
@@ -290,24 +263,12 @@ def _merge_level2(ws, first: int, rows: list, start: int, end: int) -> None:
             run = i
 
 
-def _print_setup(ws) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.75
-
-
-def write_part1_sheet(ws, document: Document, origins: Origins | None = None) -> None:
+def write_part1_sheet(ws: Sheet, document: Document, origins: Origins | None = None) -> None:
     """The cover fields and Part 1; ``origins``, when given, records the cover cells and the
     three headings' cells (where findings about them point)."""
     origins = origins if origins is not None else Origins()
-    ws.column_dimensions["A"].width = 20
-    ws.column_dimensions["B"].width = 80
     widths = {"A": 20, "B": 80}
+    _widths(ws, widths)
     row = 1
 
     def put(label: str, text: str, where: str, font: Font = BODY, field: str | None = None) -> None:
@@ -319,12 +280,12 @@ def write_part1_sheet(ws, document: Document, origins: Origins | None = None) ->
         _text(ws, f"A{row}", label, where, LEFT, BOLD if label else BODY, box=False)
         _text(ws, f"B{row}", text, where, TOP_LEFT, font, box=False)
         lines = max(_lines(text, widths["B"]), _lines(label, widths["A"]))
-        ws.row_dimensions[row].height = round(lines * LINE_HEIGHT + 4, 1)
+        ws.heights[row] = round(lines * LINE_HEIGHT + 4, 1)
         row += 1
 
     _text(ws, "A1", document.title, "标题", CENTER, TITLE, box=False)
-    ws.merge_cells("A1:B1")
-    ws.row_dimensions[1].height = 30
+    ws.merge("A1:B1")
+    ws.heights[1] = 30
     row = 2
     try:
         framework = load_framework(document.framework).name
@@ -336,15 +297,14 @@ def write_part1_sheet(ws, document: Document, origins: Origins | None = None) ->
     for label, field in L.COVER_LABELS.items():
         if field == "year":
             _text(ws, f"A{row}", label, "封面", LEFT, BOLD, box=False)
-            ws[f"B{row}"].value = year
-            ws[f"B{row}"].alignment = LEFT
+            ws.number(f"B{row}", None if year is None else str(year), Style(alignment=LEFT))
             origins.cover[field] = CellRef(ws.title, f"B{row}")
             row += 1
         else:
             put(label, cover[field], f"封面的“{label}”", field=field)
     row += 1
     _text(ws, f"A{row}", L.PART1_TITLE, "第一部分", LEFT, TITLE, box=False)
-    ws.merge_cells(f"A{row}:B{row}")
+    ws.merge(f"A{row}:B{row}")
     row += 1
     part1 = document.part1
     for i, paragraph in enumerate(part1.overall_goal.split("\n")):
@@ -360,14 +320,13 @@ def write_part1_sheet(ws, document: Document, origins: Origins | None = None) ->
         put(f"{chinese_number(i)}、", measure.text, f"第 {i} 条保障措施")
         for j, item in enumerate(measure.items, 1):
             put(f"（{chinese_number(j)}）", item, f"第 {i} 条保障措施的第 {j} 项")
-    _print_setup(ws)
+    ws.orientation = "portrait"
 
 
-def write_contents_sheet(ws, document: Document, sheet_names: list[str]) -> None:
-    for column, width in zip("ABCDE", (10, 26, 44, 16, 30)):
-        ws.column_dimensions[column].width = width
+def write_contents_sheet(ws: Sheet, document: Document, sheet_names: list[str]) -> None:
+    _widths(ws, dict(zip("ABCDE", (10, 26, 44, 16, 30))))
     _text(ws, "A1", L.CONTENTS_SHEET, "目录", CENTER, TITLE, box=False)
-    ws.merge_cells("A1:E1")
+    ws.merge("A1:E1")
     for column, label in zip("ABCDE", L.CONTENTS_HEADERS):
         _text(ws, f"{column}2", label, "目录", CENTER, BOLD)
     row, number = 3, 0
@@ -384,92 +343,77 @@ def write_contents_sheet(ws, document: Document, sheet_names: list[str]) -> None
         for project in unit.projects:
             name = sheet_names[number]
             number += 1
-            ws[f"A{row}"].value = number
-            ws[f"A{row}"].alignment, ws[f"A{row}"].border, ws[f"A{row}"].font = CENTER, BOX, BODY
+            ws.number(f"A{row}", str(number), Style(BODY, CENTER, True))
             _text(ws, f"B{row}", project.code, "目录", LEFT)
             _text(ws, f"C{row}", project.name, "目录", LEFT)
             _number(ws, f"D{row}", project.budget_total, "0.00")
-            link = _text(ws, f"E{row}", name, "目录", LEFT)
-            link.hyperlink = Hyperlink(ref=f"E{row}", location=f"'{name}'!A1", display=name)
-            link.font = Font(name="宋体", size=11, color="0563C1", underline="single")
+            _text(ws, f"E{row}", name, "目录", LEFT, LINK)
+            ws.hyperlinks.append((f"E{row}", f"'{name}'!A1", name))
             row += 1
     _text(ws, f"A{row}", L.CONTENTS_TOTAL, "目录", CENTER, BOLD)
     _number(ws, f"D{row}", grand.quantize(Decimal("0.01")), "0.00")
-    _print_setup(ws)
+    ws.orientation = "portrait"
 
 
-def write_kept_sheet(ws, sheet: KeptSheet) -> None:
+def write_kept_sheet(ws: Sheet, sheet: KeptSheet) -> None:
     """A sheet perfdesk does not understand, as kept: values with their types, number formats,
     merges and column widths (no fonts, borders or fills: see ``kept_sheets``)."""
-    for letters, width in sheet.column_widths.items():
-        ws.column_dimensions[letters].width = width
+    _widths(ws, sheet.column_widths)
     for kept in sheet.cells:
-        row, col = kept.position
-        cell = ws.cell(row, col)
-        where = f"工作表“{ws.title}”的单元格 {kept.ref}"
+        ref = kept.ref
+        where = f"工作表“{ws.title}”的单元格 {ref}"
         if kept.text is not None:
-            # A carriage return goes in as Excel's own escape: written raw (openpyxl without lxml)
-            # it would read back as a line feed, since XML readers normalise line ends.
-            cell.value = _clean(kept.text, where).replace("\r", "_x000D_")
-            cell.data_type = "s"  # never a formula, whatever the first character
-            if kept.text[0] in "=+-@":
-                cell.quotePrefix = True
+            # A carriage return goes in as Excel's own escape: written raw it would read back
+            # as a line feed, since XML readers normalise line ends.
+            quote = kept.text[:1] in ("=", "+", "-", "@")  # never a formula, whatever the first character
+            ws.text(ref, _clean(kept.text, where).replace("\r", "_x000D_"), Style(quote_prefix=quote))
         elif kept.number is not None:
-            cell.value = kept.number
-            cell._value = format(kept.number, "f")  # exact, not through a float (see _number)
-            if kept.format:
-                cell.number_format = kept.format
+            ws.number(ref, format(kept.number, "f"), Style(number_format=kept.format or "General"))
         elif kept.boolean is not None:
-            cell.value = kept.boolean
+            ws.boolean(ref, kept.boolean)
         else:
             if ILLEGAL_CHARACTERS_RE.search(kept.formula):
                 raise SaveError(f"{where}的公式含有 Excel 不允许的控制字符，无法保存。")
-            cell.value = kept.formula  # a formula the clerk's file held without its result
+            ws.formula(ref, kept.formula)  # a formula the clerk's file held without its result
     for ref in sheet.merges:
-        ws.merge_cells(ref)
+        ws.merge(ref)
 
 
-def build_workbook(document: Document, marked: bool = True, origins: Origins | None = None) -> Workbook:
-    """The openpyxl workbook for ``document``. ``marked`` stamps it as written by perfdesk
+def build_workbook(document: Document, marked: bool = True, origins: Origins | None = None) -> Book:
+    """The workbook for ``document``. ``marked`` stamps it as written by perfdesk
     (read back exactly); a blank template for hand filling is left unmarked (read tolerantly).
     ``origins``, when given, records where each field was written (so that findings name the
     cells of the file just saved, as they name those of a file just opened)."""
-    wb = Workbook()
-    wb.remove(wb.active)
-    part1 = wb.create_sheet(L.PART1_SHEET)
-    contents = wb.create_sheet(L.CONTENTS_SHEET)
+    wb = Book()
+    part1 = wb.add_sheet(L.PART1_SHEET)
+    contents = wb.add_sheet(L.CONTENTS_SHEET)
     names = []
     for u, p, unit, project in document.projects():
         number = document.project_number(u, p)
         name = L.sheet_title(number, project.name)
         names.append(name)
         origin = ProjectOrigin(name) if origins is not None else None
-        write_project_sheet(wb.create_sheet(name), number, unit.label, project, origin)
+        write_project_sheet(wb.add_sheet(name), number, unit.label, project, origin)
         if origins is not None:
             origins.add(project, origin)
     taken = [L.PART1_SHEET, L.CONTENTS_SHEET, *names]
     if document.has_review():
         taken.append(L.REVIEW_SHEET)  # a clerk's own sheet of that name, kept, is renamed beside it
-        write_review_sheet(wb.create_sheet(L.REVIEW_SHEET), document)
+        write_review_sheet(wb.add_sheet(L.REVIEW_SHEET), document)
     if document.kept_sheets:
         for sheet, name in zip(document.kept_sheets, kept_sheet_names(document.kept_sheets, taken)):
-            write_kept_sheet(wb.create_sheet(name), sheet)
+            write_kept_sheet(wb.add_sheet(name), sheet)
     write_part1_sheet(part1, document, origins)
     write_contents_sheet(contents, document, names)
-    wb.properties.creator = "perfdesk"
-    wb.properties.title = _clean(document.title, "标题")
-    wb.properties.created = wb.properties.modified = FIXED_TIME
+    wb.creator = "perfdesk"
+    wb.title = _clean(document.title, "标题")
     if marked:
-        wb.custom_doc_props.append(StringProperty(name=L.FORMAT_PROPERTY, value=str(L.FORMAT_VERSION)))
+        wb.custom[L.FORMAT_PROPERTY] = str(L.FORMAT_VERSION)
     return wb
 
 
 def workbook_bytes(document: Document, marked: bool = True, origins: Origins | None = None) -> bytes:
-    wb = build_workbook(document, marked, origins)
-    buffer = io.BytesIO()
-    with _FixedDateZip(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(wb, archive).write_data()
-    return buffer.getvalue()
+    return build_workbook(document, marked, origins).to_bytes()
 
 
 def write_workbook(document: Document, target: str | BinaryIO, marked: bool = True) -> None:
