@@ -64,6 +64,16 @@ class FontSet:
     heading_path: str
     notes: list[str] = field(default_factory=list)  # Chinese remarks, e.g. a setting not usable
     _faces: dict[str, TTFont] = field(default_factory=dict, repr=False)
+    # A print profile's further roles ("kai", "title"): role -> registered font name.
+    roles: dict[str, str] = field(default_factory=dict)
+
+    def role(self, name: str) -> str:
+        """The registered font of a profile's font role."""
+        if name == "body":
+            return self.body
+        if name == "heading":
+            return self.heading
+        return self.roles.get(name) or (self.heading if name == "title" else self.body)
 
     def has_glyph(self, font: str, char: str) -> bool:
         return ord(char) in self._faces[font].face.charToGlyph
@@ -75,7 +85,8 @@ class FontSet:
 
 
 def _markup(fonts: FontSet, font: str, text: str) -> str:
-    others = [name for name in (fonts.body, fonts.heading) if name != font]
+    others = [name for name in (fonts.body, fonts.heading, *fonts._faces) if name != font]
+    others = list(dict.fromkeys(others))
     out: list[str] = []
     previous = ""
     for char in text:
@@ -139,7 +150,8 @@ def _pick(preferred: str | None, candidates: tuple[tuple[Path, int], ...], role:
     return None
 
 
-def find_fonts(preferred: FontPaths | None = None) -> FontSet:
+def find_fonts(preferred: FontPaths | None = None, body_first: tuple[tuple[Path, int], ...] = (),
+               heading_first: tuple[tuple[Path, int], ...] = ()) -> FontSet:
     """Choose, register and return the body and heading fonts.
 
     If only one of the two kinds is available it is used for both (the text still prints);
@@ -147,8 +159,8 @@ def find_fonts(preferred: FontPaths | None = None) -> FontSet:
     """
     preferred = preferred or FontPaths()
     notes: list[str] = []
-    body = _pick(preferred.body, BODY_CANDIDATES, "正文", notes)
-    heading = _pick(preferred.heading, HEADING_CANDIDATES, "标题", notes)
+    body = _pick(preferred.body, (*body_first, *BODY_CANDIDATES), "正文", notes)
+    heading = _pick(preferred.heading, (*heading_first, *HEADING_CANDIDATES), "标题", notes)
     if body is None and heading is None:
         raise FontMissingError(
             "找不到可嵌入 PDF 的中文字体：正文需要宋体类字体（如 simsun.ttc 或 AR PL UMing），"
@@ -163,3 +175,45 @@ def find_fonts(preferred: FontPaths | None = None) -> FontSet:
     fonts = FontSet(body=body[0], heading=heading[0], body_path=body[2], heading_path=heading[2], notes=notes)
     fonts._faces = {body[0]: body[1], heading[0]: heading[1]}
     return fonts
+
+
+def font_file(name: str) -> tuple[Path, int]:
+    """A profile's font file: a bare name is looked for in the Windows fonts folder."""
+    path = Path(name)
+    return (path if path.is_absolute() else _WINDOWS_FONTS / name), 0
+
+
+def find_profile_fonts(roles: dict, preferred: FontPaths | None = None) -> FontSet:
+    """The fonts of a print profile's roles (``role -> FontRole`` with ``names``, ``files``,
+    ``fallback``): the profile's files first, then the usual candidates. A role whose own
+    fonts are missing says so in the notes, naming what stands in."""
+    preferred = preferred or FontPaths()
+
+    def files(role: str) -> tuple[tuple[Path, int], ...]:
+        spec = roles.get(role)
+        return tuple(font_file(name) for name in spec.files) if spec is not None else ()
+
+    body_files, heading_files = files("body"), files("heading")
+    fonts = find_fonts(preferred, body_first=body_files, heading_first=heading_files)
+    chosen = {"body": (fonts.body_path, body_files, preferred.body),
+              "heading": (fonts.heading_path, heading_files, preferred.heading)}
+    for role, (path, wanted, from_settings) in chosen.items():
+        if wanted and not from_settings and path not in {str(candidate) for candidate, _ in wanted}:
+            fonts.notes.append(f"版式要求的{_ROLE_NAMES[role]}字体（{roles[role].names[0]}）本机没有，"
+                               f"已改用“{Path(path).name}”。")
+    for role, spec in roles.items():
+        if role in ("body", "heading"):
+            continue
+        found = next((hit for hit in (_try(path, index) for path, index in files(role)) if hit), None)
+        if found is not None:
+            fonts.roles[role] = found[0]
+            fonts._faces[found[0]] = found[1]
+            continue
+        stand_in = spec.fallback or "body"
+        fonts.roles[role] = fonts.role(stand_in)
+        fonts.notes.append(f"版式要求的{_ROLE_NAMES.get(role, role)}字体（{spec.names[0]}）本机没有，"
+                           f"已改用{_ROLE_NAMES.get(stand_in, stand_in)}字体。")
+    return fonts
+
+
+_ROLE_NAMES = {"body": "正文", "heading": "标题", "kai": "楷体", "title": "大标题"}

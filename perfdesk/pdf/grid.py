@@ -26,6 +26,15 @@ MIN_ROW_HEIGHT = 18.0
 GRID_WIDTH = 0.6
 
 
+@dataclass(frozen=True)
+class Ruling:
+    """A print profile's table geometry: cell padding, smallest row and ruling width (pt)."""
+
+    padding: float = PADDING
+    min_row: float = MIN_ROW_HEIGHT
+    rule: float = GRID_WIDTH
+
+
 class CellParagraph(ChineseParagraph):
     """A Paragraph that remembers its last wrap: the split measures a cell at the width at
     which the Table draws it, so the second wrap of the same width is free."""
@@ -70,8 +79,9 @@ class GridTable(Flowable):
     """The rows of one project's table (or what is left of them on a new page)."""
 
     def __init__(self, rows: list[GridRow], widths: list[float], page_height: float,
-                 header: GridRow | None = None) -> None:
+                 header: GridRow | None = None, ruling: Ruling = Ruling()) -> None:
         super().__init__()
+        self.ruling = ruling
         self.rows = rows
         self.widths = widths
         self.page_height = page_height  # height of an empty frame: the tallest a chunk can be
@@ -86,13 +96,13 @@ class GridTable(Flowable):
         return self._edges[last + 1] - self._edges[first]
 
     def _content_height(self, paragraph: Paragraph, first: int, last: int) -> float:
-        _, height = paragraph.wrap(self._span_width(first, last) - 2 * PADDING, 1e6)
-        return height + 2 * PADDING
+        _, height = paragraph.wrap(self._span_width(first, last) - 2 * self.ruling.padding, 1e6)
+        return height + 2 * self.ruling.padding
 
     def _row_height(self, row: GridRow) -> float:
         if row._height is None:
             heights = [self._content_height(c.content, c.first, c.last) for c in row.cells]
-            row._height = max([MIN_ROW_HEIGHT, *heights])
+            row._height = max([self.ruling.min_row, *heights])
         return row._height
 
     def _group_height(self, column: int, group: Group) -> float:
@@ -136,7 +146,7 @@ class GridTable(Flowable):
     def _rest(self, rows: list[GridRow], started: bool) -> "GridTable":
         if started and self.header is not None and rows and not rows[0].header:
             rows = [self.header, *rows]
-        return GridTable(rows, self.widths, self.page_height, self.header)
+        return GridTable(rows, self.widths, self.page_height, self.header, self.ruling)
 
     def _too_tall(self, row: GridRow) -> bool:
         """Taller than an empty page, even with the header above it: it will have to be cut."""
@@ -161,7 +171,7 @@ class GridTable(Flowable):
             if parts:
                 return parts
         if fits > 0:
-            first = GridTable(rows[:fits], self.widths, self.page_height, self.header)
+            first = GridTable(rows[:fits], self.widths, self.page_height, self.header, self.ruling)
             return [first, self._rest(rows[fits:], any(row.header for row in rows[:fits]))]
         if available_height < self.page_height - 1:
             return []  # try again on an empty page
@@ -170,13 +180,13 @@ class GridTable(Flowable):
     def _split_tall_row(self, index: int, available_height: float) -> list[Flowable] | None:
         """Cut row ``index`` inside its cells at the page end; None if not even a line fits."""
         rows = self.rows
-        room = available_height - sum(self._heights(rows[:index])) - 2 * PADDING
+        room = available_height - sum(self._heights(rows[:index])) - 2 * self.ruling.padding
         tall = rows[index]
         head_cells: list[Cell] = []
         tail_cells: list[Cell] = []
         progress = False
         for cell in tall.cells:
-            width = self._span_width(cell.first, cell.last) - 2 * PADDING
+            width = self._span_width(cell.first, cell.last) - 2 * self.ruling.padding
             cell.content.wrap(width, room)  # split reads the line breaks of the last wrap
             parts = cell.content.split(width, room) if room > 0 else []
             progress = progress or bool(parts)
@@ -193,7 +203,7 @@ class GridTable(Flowable):
         head_row = GridRow(head_cells, dict(tall.groups), tall.header)
         tail_row = GridRow(tail_cells, dict(tall.groups), tall.header, tall.keep_with_next)
         started = any(row.header for row in rows[:index + 1])
-        first = GridTable([*rows[:index], head_row], self.widths, self.page_height, self.header)
+        first = GridTable([*rows[:index], head_row], self.widths, self.page_height, self.header, self.ruling)
         return [first, self._rest([tail_row, *rows[index + 1:]], started)]
 
     # ------------------------------------------------------------------ drawing
@@ -202,12 +212,12 @@ class GridTable(Flowable):
         columns = len(self.widths)
         data: list[list[object]] = [["" for _ in range(columns)] for _ in rows]
         commands: list[tuple] = [
-            ("GRID", (0, 0), (-1, -1), GRID_WIDTH, "black"),
+            ("GRID", (0, 0), (-1, -1), self.ruling.rule, "black"),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-            ("TOPPADDING", (0, 0), (-1, -1), PADDING),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
+            ("LEFTPADDING", (0, 0), (-1, -1), self.ruling.padding),
+            ("RIGHTPADDING", (0, 0), (-1, -1), self.ruling.padding),
+            ("TOPPADDING", (0, 0), (-1, -1), self.ruling.padding),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), self.ruling.padding),
         ]
         if rows and rows[0].cells:
             # The cells are paragraphs with their own fonts, but a Table still selects its default

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.paragraph import ParagraphStyle
 
+from perfdesk.layout.blocks import TOC_TITLE_LIMIT  # noqa: F401 - where it used to be defined
+from perfdesk.layout.profile import DEFAULT_PROFILE, PrintProfile, load_profile
 from perfdesk.pdf.linebreak import ChineseParagraph
-from perfdesk.pdf.styles import FRAME_HEIGHT, FRAME_WIDTH, MARGIN_BOTTOM, MARGIN_LEFT, PAGE_SIZE
 
 NUMBER_COLUMN = 36.0  # room at the right of a 目录 line for its page number
 MIN_LEADER = 24.0  # at least this much of a 目录 line's dots (about eight) before its number
-TOC_TITLE_LIMIT = 150  # a longer title is shortened in the 目录 (it prints whole on its page)
 
 
 @dataclass
@@ -38,9 +38,15 @@ class PageRecord:
     """Filled in while the document is drawn."""
 
     body_font: str
+    profile: PrintProfile = field(default_factory=lambda: load_profile(DEFAULT_PROFILE))
+    page_number_font: str | None = None  # the profile's page-number role; body_font if None
     body_first: int | None = None  # PDF page on which printed numbering starts at 1
     last_page: int = 0
     headings: list[HeadingPage] = field(default_factory=list)
+
+    @property
+    def toc_size(self) -> float:
+        return self.profile.styles["toc_entry"].size
 
     def printed(self, sheet: int) -> int:
         return sheet - (self.body_first or 1) + 1
@@ -71,7 +77,7 @@ class Heading(ChineseParagraph):
         canvas.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
         if self.in_toc:
             canvas.beginForm(toc_form_name(self.key), lowerx=-NUMBER_COLUMN, lowery=-6, upperx=2, uppery=20)
-            canvas.setFont(self.record.body_font, 11)
+            canvas.setFont(self.record.body_font, self.record.toc_size)
             canvas.drawRightString(0, 0, str(page))
             canvas.endForm()
         self.record.headings.append(HeadingPage(self.key, self.title, self.level, page, sheet))
@@ -80,7 +86,8 @@ class Heading(ChineseParagraph):
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         # A heading is not cut: it moves to the next page whole, unless it is taller than a
         # whole page; then its first part keeps the bookmark and the 目录 number.
-        if available_height < FRAME_HEIGHT - 1:
+        frame_height = self.record.profile.frame_height if self.record is not None else available_height
+        if available_height < frame_height - 1:
             return []
         parts = super().split(available_width, available_height)
         if len(parts) == 2:
@@ -149,8 +156,12 @@ def make_template(target, record: PageRecord, *, title: str, author: str, first:
     """A4 portrait: ``cover`` and ``front`` pages without a number, ``body`` pages with one;
     the first page uses the template named ``first``."""
 
+    profile = record.profile
+    left, bottom, page_size = profile.margin("left"), profile.margin("bottom"), profile.page_size
+    number = profile.page_number
+
     def frame(name: str) -> Frame:
-        return Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id=name,
+        return Frame(left, bottom, profile.frame_width, profile.frame_height, id=name,
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
     def plain(canvas, doc) -> None:
@@ -161,15 +172,26 @@ def make_template(target, record: PageRecord, *, title: str, author: str, first:
         record.last_page = sheet
         if record.body_first is None:
             record.body_first = sheet
+        printed = record.printed(sheet)
         canvas.saveState()
-        canvas.setFont(record.body_font, 10.5)
-        canvas.drawCentredString(PAGE_SIZE[0] / 2, MARGIN_BOTTOM / 2, f"- {record.printed(sheet)} -")
+        font = record.page_number_font or record.body_font
+        canvas.setFont(font, number.size)
+        text, baseline = number.text(printed), number.baseline(bottom)
+        if number.placement == "outer":
+            # GB/T 9704: odd pages at the right, even pages at the left, one character in.
+            inset = number.indent_chars * number.size
+            if printed % 2:
+                canvas.drawRightString(left + profile.frame_width - inset, baseline, text)
+            else:
+                canvas.drawString(left + inset, baseline, text)
+        else:
+            canvas.drawCentredString(page_size[0] / 2, baseline, text)
         canvas.restoreState()
 
     document = _Document(
-        target, pagesize=PAGE_SIZE, title=title, author=author, subject="部门预算绩效文本",
-        creator="perfdesk", leftMargin=MARGIN_LEFT, rightMargin=MARGIN_LEFT,
-        topMargin=PAGE_SIZE[1] - MARGIN_BOTTOM - FRAME_HEIGHT, bottomMargin=MARGIN_BOTTOM,
+        target, pagesize=page_size, title=title, author=author, subject="部门预算绩效文本",
+        creator="perfdesk", leftMargin=left, rightMargin=profile.margin("right"),
+        topMargin=page_size[1] - bottom - profile.frame_height, bottomMargin=bottom,
         # The canvas's own starting font would otherwise be Helvetica, a font the PDF lists
         # but does not embed.
         initialFontName=record.body_font,

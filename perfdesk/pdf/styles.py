@@ -1,14 +1,16 @@
-"""Page geometry and paragraph styles of the printed document (A4 portrait, CJK wrapping)."""
+"""Paragraph styles of the printed document from its print profile (CJK wrapping), and the
+``compact`` profile's page geometry as constants for the other papers (paper.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from perfdesk.layout.profile import DEFAULT_PROFILE, STYLE_ROLES, PrintProfile, load_profile
 from perfdesk.pdf.fonts import FontSet
 
 PAGE_SIZE = A4
@@ -45,38 +47,26 @@ class Styles:
     cell_left: ParagraphStyle
 
 
-def make_styles(fonts: FontSet) -> Styles:
-    def style(name: str, font: str, size: float, leading: float, **extra) -> ParagraphStyle:
+def make_styles(fonts: FontSet, profile: PrintProfile | None = None) -> Styles:
+    """The paragraph styles of a print profile (``compact`` when none is given)."""
+    profile = profile or load_profile(DEFAULT_PROFILE)
+
+    def style(role: str) -> ParagraphStyle:
+        spec = profile.styles[role]
+        extra = dict(lastLineMin=5, keepGroups=10) if spec.title else {}
         # wordWrap CJK lets a line break between any two Chinese characters; linebreak.py
-        # decides which of those breaks are allowed (lastLineMin, keepGroups).
-        return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, wordWrap="CJK", **extra)
+        # decides which of those breaks are allowed (lastLineMin, keepGroups). A title keeps
+        # 绩效目标表 and bracket groups such as （2022年） or （第一批） together.
+        return ParagraphStyle(role, fontName=fonts.role(spec.font), fontSize=spec.size, leading=spec.leading,
+                              wordWrap="CJK", alignment=_ALIGN[spec.align], firstLineIndent=spec.indent,
+                              leftIndent=spec.left_indent, spaceBefore=spec.space_before,
+                              spaceAfter=spec.space_after, keepWithNext=int(spec.keep_with_next), **extra)
 
-    # A title keeps 绩效目标表 and bracket groups such as （2022年） or （第一批） together.
-    title_lines = dict(lastLineMin=5, keepGroups=10)
+    # The space above the first table is part2_title's own: a Spacer between them would end
+    # ReportLab's keep-with-next chain and leave the title alone on its page. No punctuation
+    # hangs past a line's end (linebreak.py), so the cell padding alone keeps every glyph
+    # inside the ruling.
+    return Styles(**{role: style(role) for role in STYLE_ROLES})
 
-    body, hei = fonts.body, fonts.heading
-    return Styles(
-        cover_title=style("cover_title", hei, 26, 40, alignment=TA_CENTER),
-        cover_subtitle=style("cover_subtitle", hei, 20, 30, alignment=TA_CENTER),
-        cover_line=style("cover_line", body, 16, 28, alignment=TA_CENTER),
-        toc_title=style("toc_title", hei, 20, 30, alignment=TA_CENTER, spaceAfter=18),
-        toc_part=style("toc_part", hei, 13, 20, spaceBefore=10, spaceAfter=4),
-        toc_entry=style("toc_entry", body, 11, 17, leftIndent=14, spaceAfter=3, **title_lines),
-        part_title=style("part_title", hei, 18, 28, alignment=TA_CENTER, keepWithNext=1, spaceAfter=6),
-        # The space above the first table is the title's own: a Spacer between them would end
-        # ReportLab's keep-with-next chain and leave the title alone on its page.
-        part2_title=style("part2_title", hei, 18, 28, alignment=TA_CENTER, keepWithNext=1, spaceAfter=6 + 6 * mm),
-        heading=style("heading", hei, 14, 22, keepWithNext=1, spaceBefore=12, spaceAfter=6),
-        subheading=style("subheading", hei, 12, 20, keepWithNext=1, spaceBefore=6, spaceAfter=3,
-                         firstLineIndent=24),
-        body=style("body", body, 12, 21, firstLineIndent=24, spaceAfter=3, alignment=TA_LEFT),
-        item=style("item", body, 12, 21, firstLineIndent=24, spaceAfter=3),
-        table_title=style("table_title", hei, 14, 22, alignment=TA_CENTER, keepWithNext=1, spaceAfter=8,
-                          **title_lines),
-        unit_left=style("unit_left", body, 10.5, 15),
-        unit_right=style("unit_right", body, 10.5, 15, alignment=TA_RIGHT),
-        # No punctuation hangs past a line's end (linebreak.py), so the cell padding alone
-        # keeps every glyph inside the ruling.
-        cell=style("cell", body, 9, 12, alignment=TA_CENTER),
-        cell_left=style("cell_left", body, 9, 12, alignment=TA_LEFT),
-    )
+
+_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}

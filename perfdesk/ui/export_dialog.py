@@ -1,4 +1,5 @@
-"""What File ▸ Export PDF prints: the whole document or only chosen projects.
+"""What File ▸ Export PDF (or Export Word) prints: the whole document or only chosen projects,
+and, when the caller asks for it, in which print profile (compact, 公文 GB/T 9704 …).
 
 Chosen projects are handed to :func:`perfdesk.pdf.export_pdf` as ``project_codes``, the same
 restriction as ``perfdesk export --project CODE``; a project is therefore chosen by its
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QComboBox,
+    QFormLayout,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -28,7 +31,7 @@ class ExportChoiceDialog(QDialog):
     """The whole document (the default) or only the checked projects."""
 
     def __init__(self, document: Document, selected: tuple[int, int] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, profile: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportChoice")
         self.setWindowTitle(self.tr("Export PDF"))
@@ -69,9 +72,36 @@ class ExportChoiceDialog(QDialog):
         layout.addWidget(self.whole)
         layout.addWidget(self.chosen)
         layout.addWidget(self.list, 1)
+        self.profiles: QComboBox | None = None
+        if profile is not None:  # the caller prints with a profile: offer the choice
+            self.profiles = self._profile_choice(profile)
+            form = QFormLayout()
+            form.addRow(self.tr("Print profile:"), self.profiles)
+            layout.addLayout(form)
         layout.addWidget(self.buttons)
         self._update()
         self.resize(560, 420)
+
+    def _profile_choice(self, current: str) -> QComboBox:
+        from perfdesk.errors import PerfdeskError
+        from perfdesk.layout.profile import available_profiles, load_profile
+
+        box = QComboBox()
+        box.setObjectName("profile")
+        for name in available_profiles():
+            try:
+                profile = load_profile(name)
+            except PerfdeskError as error:  # a bureau's broken file: listed, with the reason
+                box.addItem(f"{name}（{error}）", name)
+                continue
+            box.addItem(profile.label, name)
+            box.setItemData(box.count() - 1, profile.description, Qt.ItemDataRole.ToolTipRole)
+        box.setCurrentIndex(max(0, box.findData(current)))
+        return box
+
+    def profile(self) -> str | None:
+        """The chosen print profile's name (None when the dialog offers no choice)."""
+        return self.profiles.currentData() if self.profiles is not None else None
 
     def _items(self) -> list[QListWidgetItem]:
         return [self.list.item(row) for row in range(self.list.count())]
