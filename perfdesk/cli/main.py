@@ -15,18 +15,19 @@ import traceback
 from typing import Sequence
 
 from perfdesk import __version__
-from perfdesk.errors import PerfdeskError
+from perfdesk.errors import PerfdeskError, describe_error
 
 # subcommand -> (module in perfdesk.cli, function, help text)
 SUBCOMMANDS: dict[str, tuple[str, str, str]] = {
     "new": ("files", "run_new", "写出一个空白模板工作簿"),
     "convert": ("files", "run_convert", "在 .xlsx 与 .json 之间转换"),
     "info": ("files", "run_info", "列出预算单位、项目和合计金额"),
-    "export": ("export", "run_export", "把文本导出为正式格式的 PDF"),
+    "export": ("export", "run_export", "把文本导出为正式格式的 PDF 或 Word（.docx）"),
     "check": ("check", "run_check", "审核一个或多个文件"),
     "import": ("importing", "run_import", "从上年公开的文本（.pdf/.docx/.txt）导入"),
     "rollover": ("importing", "run_rollover", "生成下一年度的草稿"),
     "compare": ("compare", "run_compare", "列出同一文本两个版本之间的不同"),
+    "suggest": ("suggest", "run_suggest", "在指标库（往年文本和通用共性指标）中查找三级指标"),
 }
 
 
@@ -66,9 +67,11 @@ def _subparser(name: str) -> argparse.ArgumentParser:
         parser.add_argument("file")
     elif name == "export":
         parser.add_argument("input", help=".xlsx 或 .json")
-        parser.add_argument("output", help="要写出的 .pdf")
+        parser.add_argument("output", help="要写出的 .pdf 或 .docx")
         parser.add_argument("--project", action="append", default=[], metavar="CODE",
                             help="只导出这个项目编码的表（可重复）")
+        parser.add_argument("--profile", default=None, metavar="NAME",
+                            help="版式：compact（默认）、gbt9704（公文格式），或 resources/profiles 中的其他版式、一个版式 .json 文件")
         parser.add_argument("--body-font", default=os.environ.get("PERFDESK_BODY_FONT"), metavar="FILE",
                             help="正文字体文件（TrueType .ttf/.ttc，宋体类）；也可用环境变量 PERFDESK_BODY_FONT")
         parser.add_argument("--heading-font", default=os.environ.get("PERFDESK_HEADING_FONT"), metavar="FILE",
@@ -98,6 +101,14 @@ def _subparser(name: str) -> argparse.ArgumentParser:
         parser.add_argument("new", help="新的版本（.xlsx 或 .json）")
         parser.add_argument("--json", action="store_true", help="输出 JSON")
         parser.add_argument("--pdf", default=None, metavar="OUT.pdf", help="写出对比报告（PDF）")
+    elif name == "suggest":
+        parser.add_argument("text", help="三级指标的一段文字（两三个字即可）")
+        parser.add_argument("--from", dest="folders", action="append", default=[], metavar="FOLDER",
+                            help="存放往年文本（.xlsx/.json）的文件夹（可重复）")
+        parser.add_argument("--common", action="store_true", help="也查随软件提供的通用共性指标（排在后面）")
+        parser.add_argument("--level2", default="", metavar="二级指标", help="正在填写的行的二级指标（同二级的排在前面）")
+        parser.add_argument("--limit", type=int, default=20, metavar="N", help="最多列出几条（默认 20）")
+        parser.add_argument("--json", action="store_true", help="输出 JSON 列表")
     return parser
 
 
@@ -139,7 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:
         return int(stop.code or 0) if isinstance(stop.code, int) else 2
     except OSError as error:
-        print(f"perfdesk: 文件操作失败：{error.strerror or error}（{error.filename or ''}）", file=sys.stderr)
+        where = f"“{error.filename}”" if error.filename else ""
+        print(f"perfdesk: 文件{where}操作失败：{describe_error(error)}", file=sys.stderr)
         return 2
     except Exception as error:  # noqa: BLE001 - a bug of ours: one line for the clerk, not a traceback
         if os.environ.get("PERFDESK_DEBUG"):

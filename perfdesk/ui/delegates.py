@@ -2,7 +2,9 @@
 
 一级 and 二级 are chosen from the loaded framework (二级 limited to the row's 一级); a value
 the framework does not know stays selectable, so opening an editor never changes the
-clerk's text. 依据 offers the usual choices and takes any text. Painting draws runs of equal
+clerk's text. 依据 offers the usual choices and takes any text. With an indicator library
+(``library``, see :mod:`perfdesk.ui.library_settings`) 三级指标 offers its completions, and the
+one picked fills the row's 描述, 指标值 and 依据 in one undo step. Painting draws runs of equal
 一级/二级 cells as one merged cell (text in the first, no line between), as printed.
 The department tree's delegate puts each project's printed number in front of its name and
 its 预算数 at the right edge, where a long name cannot push it out of sight.
@@ -24,11 +26,15 @@ from PySide6.QtWidgets import (
 
 from perfdesk.qtmodels.indicator_model import (
     COL_BASIS,
+    COL_DESCRIPTION,
     COL_LEVEL1,
     COL_LEVEL2,
+    COL_LEVEL3,
+    COL_VALUE,
     IndicatorTableModel,
 )
 from perfdesk.qtmodels.tree_model import AmountRole, NumberRole, ReviewRole
+from perfdesk.ui.library_completer import Level3Editor
 
 
 def _choices(current: str, names: list[str]) -> list[str]:
@@ -39,6 +45,7 @@ class IndicatorDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._grid_pen: QPen | None = None  # the style's grid colour, read at the first paint
+        self.library = None  # the indicator library whose completions 三级指标 offers (or None)
 
     def _model(self, index: QModelIndex) -> IndicatorTableModel | None:
         model = index.model()
@@ -48,6 +55,11 @@ class IndicatorDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         model = self._model(index)
         column = index.column()
+        if model is not None and column == COL_LEVEL3 and self.library is not None:
+            editor = Level3Editor(self.library, model.indicator(index.row()).level2, parent)
+            editor.picked.connect(lambda _suggestion, editor=editor: self._commit(editor))
+            editor.submitted.connect(lambda editor=editor: self._submit(editor))
+            return editor
         if model is None or column not in (COL_LEVEL1, COL_LEVEL2, COL_BASIS):
             return super().createEditor(parent, option, index)
         combo = QComboBox(parent)
@@ -70,7 +82,15 @@ class IndicatorDelegate(QStyledItemDelegate):
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
+    def _submit(self, editor: QWidget) -> None:
+        """Commit and close as Enter does in a cell: the grid then goes on to the row below."""
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.SubmitModelCache)
+
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, Level3Editor):
+            editor.load(index.data(Qt.ItemDataRole.EditRole) or "")
+            return
         if isinstance(editor, QComboBox):
             text = index.data(Qt.ItemDataRole.EditRole) or ""
             if editor.isEditable():
@@ -81,11 +101,28 @@ class IndicatorDelegate(QStyledItemDelegate):
         super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+        if isinstance(editor, Level3Editor) and editor.chosen is not None and isinstance(model, IndicatorTableModel):
+            self._fill(model, index.row(), editor.chosen)
+            return
         if isinstance(editor, QComboBox):
             if editor.isEditable() or editor.currentIndex() >= 0:
                 model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
             return
         super().setModelData(editor, model, index)
+
+    @staticmethod
+    def _fill(model: IndicatorTableModel, row: int, suggestion) -> None:
+        """The row takes the picked suggestion's 三级/描述/指标值/依据 as written (and its 一级/二级
+        where the row has none yet): one undo step."""
+        fields = suggestion.fields()
+        here = model.indicator(row)
+        values = {(row, COL_LEVEL3): fields["level3"], (row, COL_DESCRIPTION): fields["description"],
+                  (row, COL_VALUE): fields["value"], (row, COL_BASIS): fields["basis"]}
+        if not here.level1.strip() and not here.level2.strip():
+            values[(row, COL_LEVEL1)] = fields["level1"]
+        if not here.level2.strip():
+            values[(row, COL_LEVEL2)] = fields["level2"]
+        model.set_cells(values, f"从指标库填入“{fields['level3']}”")
 
     # ---------------------------------------------------------------- painting
     @staticmethod

@@ -7,6 +7,8 @@ window can put them in its menus and the grid's right-click menu; copy and paste
 tab-separated text, as Excel and WPS do. The keys behave as there: Enter after typing goes
 to the cell below (or, after a run of Tabs along a row, to the column where the Tabs
 began, one row down), Ctrl+D fills down, Ctrl+wheel zooms and Ctrl+0 resets the zoom.
+With an indicator library (``set_library``) 三级指标 offers completions and 从指标库选择…
+inserts rows chosen from it in their 一级/二级 place.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.library import insertion_row
 from perfdesk.model import INDICATOR_FIELDS, Document, Indicator
 from perfdesk.qtmodels.clipboard_rows import indicator_rows, rows_from_tsv
 from perfdesk.qtmodels.indicator_model import COL_BASIS, COL_LEVEL3, COL_PREVIOUS, IndicatorTableModel
+from perfdesk.undo import InsertCommand
 from perfdesk.ui.delegates import IndicatorDelegate
 
 # Column widths follow the grid's width (issue 23): each column gets its minimum, and what is
@@ -129,7 +133,7 @@ class IndicatorTableView(QTableView):
         if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
             self._auto_widths = False  # the clerk dragged (or double-clicked) a column edge
         elif self._auto_widths and (old == 0 or new == 0):
-            QTimer.singleShot(0, self._fit_columns_if_auto)  # 上年指标值 shown or hidden
+            QTimer.singleShot(0, self, self._fit_columns_if_auto)  # 上年指标值 shown or hidden
 
     def _fit_columns_if_auto(self) -> None:
         if self._auto_widths:
@@ -279,7 +283,7 @@ class IndicatorTableView(QTableView):
         # Column resizes come in bursts (window resize): fit once when they are over.
         if not self._fit_all_pending:
             self._fit_all_pending = True
-            QTimer.singleShot(0, self._fit_all_rows)
+            QTimer.singleShot(0, self, self._fit_all_rows)  # not after the grid is gone
 
     def _fit_all_rows(self) -> None:
         self._fit_all_pending = False
@@ -325,8 +329,13 @@ class IndicatorGrid(QWidget):
             else:
                 self.toolbar.addAction(action)
                 self.view.addAction(action)
+        self.choose_from_library_action = self._action(
+            self.tr("Choose from library…"), self.choose_from_library, QKeySequence(),
+            self.tr("Insert indicators chosen from the indicator library, each under its level 1 and level 2"))
         self.view.addAction(self.fill_down_action)
         self.view.addAction(self.clear_cells_action)  # the Delete key; not worth a button
+        self.view.addAction(self._separator())
+        self.view.addAction(self.choose_from_library_action)
         self.view.addAction(self._separator())
         self.show_previous_action = QAction(self.tr("Show last year's values"), self)
         self.show_previous_action.setCheckable(True)
@@ -338,6 +347,8 @@ class IndicatorGrid(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.model: IndicatorTableModel | None = None
+        self.library = None  # the indicator library (perfdesk.ui.library_settings.LibraryService)
+        self.library_dialog = None  # the 从指标库选择… dialog while it is open
         self.set_document(document, undo_stack)
 
     def _action(self, text: str, slot, shortcut, tip: str = "") -> QAction:
@@ -383,6 +394,51 @@ class IndicatorGrid(QWidget):
         self._show_previous()
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(0, COL_LEVEL3))
+
+    def set_library(self, library) -> None:
+        """Offer ``library``'s suggestions: completions in 三级指标, and 从指标库选择…."""
+        self.library = library
+        self.view.itemDelegate().library = library
+        self._update_actions()
+
+    def choose_from_library(self) -> None:
+        """Open 从指标库选择… for the current row's 二级; the rows chosen are inserted on 插入."""
+        if self.library is None or self.model.project is None:
+            return
+        from perfdesk.ui.library_dialog import LibraryDialog
+
+        row = self.current_row()
+        level2 = self.model.indicator(row).level2 if row >= 0 else ""
+        dialog = LibraryDialog(self.library, level2, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.insert_from_library(dialog.chosen()))
+        dialog.destroyed.connect(lambda *_: setattr(self, "library_dialog", None))
+        self.library_dialog = dialog
+        dialog.open()
+
+    def insert_from_library(self, rows: list[dict[str, str]]) -> None:
+        """Insert rows (six fields each) in their 一级/二级 place, as one undo step."""
+        if self.model.project is None or not rows:
+            return
+        framework = self.model.framework()
+        current = list(self.model.project.indicators)
+        unit, project = self.model.location
+        self.undo_stack.beginMacro(f"从指标库插入{len(rows)}行绩效指标")
+        try:
+            first = None
+            for fields in rows:
+                item = Indicator(**{name: fields.get(name, "") for name in INDICATOR_FIELDS})
+                if not item.level1 and item.level2:
+                    item.level1 = framework.parent_of(item.level2) or ""
+                at = insertion_row(current, item.level1, item.level2, framework)
+                current.insert(at, item)
+                self.undo_stack.push(InsertCommand(self.document, "indicator", at, item, unit=unit, project=project,
+                                                   text="从指标库插入绩效指标"))
+                first = at if first is None else min(first, at)
+        finally:
+            self.undo_stack.endMacro()
+        if first is not None:
+            self._go_to(self.model.index(first, COL_LEVEL3))
 
     def _show_previous(self, *_: object) -> None:
         """The 上年指标值 column: shown when the document holds last year's values (a rolled-
@@ -555,6 +611,7 @@ class IndicatorGrid(QWidget):
         self.copy_action.setEnabled(has_project and row >= 0)
         self.move_up_action.setEnabled(has_project and row > 0)
         self.move_down_action.setEnabled(has_project and 0 <= row < rows - 1)
+        self.choose_from_library_action.setEnabled(has_project and self.library is not None)
 
 
 __all__ = ["IndicatorGrid", "IndicatorTableView"]

@@ -1,6 +1,6 @@
 """What the window remembers between runs (QSettings "perfdesk"/"perfdesk"): geometry and dock
-layout, recent files, the PDF fonts, the review rule data file and the interface language; and
-the dialog for the fonts.
+layout, recent files, the PDF fonts, the review rule data file, the indicator library's folders
+and the interface language; and the dialog for the fonts.
 
 Tests point QSettings at a temporary folder (``QSettings.setPath`` with the INI format) so
 that they never touch a clerk's settings.
@@ -82,6 +82,24 @@ class Settings:
     def set_review_rules(self, path: str) -> None:
         self.store.setValue("review/rules", str(path or ""))
 
+    # ------------------------------------------------------------ indicator library
+    def library_folders(self) -> list[str]:
+        """The folders of past documents the indicator library (指标库) is built from."""
+        value = self.store.value("library/folders", [])
+        if isinstance(value, str):  # QSettings gives a lone string for a one-item list
+            value = [value]
+        return [str(v) for v in (value or []) if v]
+
+    def set_library_folders(self, folders: list[str]) -> None:
+        self.store.setValue("library/folders", [str(f) for f in folders])
+
+    def library_common(self) -> bool:
+        """Whether the shipped 通用共性指标 are offered after the bureau's own rows."""
+        return str(self.store.value("library/common", "true")).lower() not in ("false", "0")
+
+    def set_library_common(self, shown: bool) -> None:
+        self.store.setValue("library/common", "true" if shown else "false")
+
     # ------------------------------------------------------------ language
     def language(self) -> str | None:
         value = self.store.value("ui/language", "")
@@ -90,6 +108,14 @@ class Settings:
     def set_language(self, lang: str) -> None:
         """Remember the interface language ("zh_CN" or "en") for the next start."""
         self.store.setValue("ui/language", lang)
+
+    # ------------------------------------------------------------ print profile
+    def print_profile(self) -> str:
+        """The print profile chosen in the export dialog (a name in resources/profiles)."""
+        return str(self.store.value("export/profile", "") or "") or "compact"
+
+    def set_print_profile(self, name: str) -> None:
+        self.store.setValue("export/profile", str(name or "compact"))
 
     def sync(self) -> None:
         self.store.sync()

@@ -243,7 +243,7 @@ def test_right_click_in_the_grid_offers_the_row_commands(qtbot, window):
     QApplication.sendEvent(view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, rect.center(),
                                                               view.viewport().mapToGlobal(rect.center())))
     assert shown == ["Insert row above", "Insert row below", "Delete rows", "Move up", "Move down", "Copy",
-                     "Paste", "Fill down", "Clear cells", "Show last year's values"]
+                     "Paste", "Fill down", "Clear cells", "Choose from library…", "Show last year's values"]
 
 
 # Rows 9–12 of a 绩效目标表 selected in Excel together with the header row above them: the
