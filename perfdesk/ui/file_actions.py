@@ -10,6 +10,17 @@ Every way of opening a file (File ▸ Open, open recent, a dropped workbook, ``p
 goes through :meth:`FileActions.open`, which hands the window the notes on what the reader
 could not place (the 打开说明 dock). Saving back over that file, which would drop those items,
 asks once first (save / save as… / cancel); saving to another file does not.
+
+A large document never freezes the window: Ctrl+S takes a :class:`~perfdesk.ui.snapshot.Snapshot`
+and the worker process writes it (:mod:`perfdesk.ui.background`) while the clerk goes on, with a
+busy bar in the status bar; only the version saved is marked clean (edits made meanwhile keep
+the ``*``), a second Ctrl+S meanwhile is refused with a message, and closing waits for the
+write. A large workbook is read the same way and installed when whole.
+
+Nobody's work is overwritten silently: a workbook held by someone else (Excel's owner file
+``~$name.xlsx`` beside it, or another perfdesk window) opens only read-only (只读打开 / 取消),
+and then Save asks for another name; a file changed on disk since it was read or last saved
+(:mod:`perfdesk.fileio.disk_state`) is saved over only after 覆盖 / 另存为 / 取消.
 """
 
 from __future__ import annotations
@@ -19,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,25 +40,61 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QVBoxLayout,
 )
 
 from perfdesk.errors import PerfdeskError
+from perfdesk.fileio.safe_save import same_file
+from perfdesk.ui.background import Job, in_process, start_process
+from perfdesk.ui.snapshot import Snapshot, read_file, save_snapshot
+
+# A document this large is saved by a worker while the clerk goes on (a 30-project workbook
+# takes about a second to write); a smaller one is written at once, as before.
+SAVE_IN_BACKGROUND_FROM = 30  # projects
+# A workbook this large is read by a worker, with progress (a 300-project one is ~650 KB, 0.8 s).
+OPEN_IN_BACKGROUND_FROM = 256 * 1024  # bytes
 
 if TYPE_CHECKING:
     from perfdesk.ui.main_window import MainWindow
 
 
 class FileActions(QObject):
+    saveEnded = Signal(bool)  # a save (at once or in the background) ended: written or not
+    openEnded = Signal(bool)  # an open ended: the document installed or not
+
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
         self.window = window
         self._temp = tempfile.TemporaryDirectory(prefix="perfdesk-")
+        self.saving: Job | None = None  # the save being written in the background
+        self.opening: Job | None = None  # the workbook being read in the background
+        self.busy = QProgressBar()
+        self.busy.setObjectName("fileProgress")
+        self.busy.setRange(0, 0)  # the writer and reader do not report steps: a busy bar
+        self.busy.setMaximumWidth(160)
+        self.busy.setMaximumHeight(14)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        window.statusBar().insertPermanentWidget(0, self.busy)  # a message would hide a normal one
+
+    def prepare(self) -> None:
+        """With a document large enough to be saved in the background, start the worker process
+        now, while the clerk reads and types, rather than at the first Ctrl+S."""
+        if self.window.document.project_count() >= SAVE_IN_BACKGROUND_FROM:
+            start_process()
+
+    def finish(self) -> None:
+        """Wait for a save or an open still running and handle its outcome (closing, replacing)."""
+        for job in (self.saving, self.opening):
+            if job is not None:
+                job.wait()
 
     # ------------------------------------------------------------- questions
     def maybe_save(self) -> bool:
         """True if the current document may be put away (saved, discarded or unchanged)."""
         w = self.window
+        self.finish()  # a save still being written decides whether anything is left unsaved
         if not w.is_modified():
             return True
         name = w.path.name if w.path else self.tr("Untitled")
@@ -57,7 +104,7 @@ class FileActions(QObject):
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
-            return self.save()
+            return self.save(wait=True)
         return answer == QMessageBox.StandardButton.Discard
 
     def show_error(self, title: str, error: BaseException) -> None:
@@ -85,36 +132,163 @@ class FileActions(QObject):
 
             self.window.install(new_template("", date.today().year + 1), None)
 
-    def open(self, path: str | Path | None = None) -> bool:
+    def open(self, path: str | Path | None = None, background: bool | None = None) -> bool:
+        """Open a workbook or JSON file. A large workbook (``background`` None: by its size) is
+        read by a worker while the window stays usable: True then means the reading began, and
+        ``openEnded`` tells how it went. A read that fails leaves the open document as it was."""
         w = self.window
+        if self.opening is not None:
+            w.statusBar().showMessage(self.tr("Still opening a file: please wait."), 5000)
+            return False
         if not self.maybe_save():
             return False
         path = path or self._ask_for_text(self.tr("Open"))
         if not path:
             return False
+        path = Path(path)
+        read_only = False
+        held = self.held_by_other(path)
+        if held is not None:  # Excel, WPS or another perfdesk has it open
+            if self.ask_about_holder(path, held) != "read_only":
+                return False
+            read_only = True
+        if background is None:
+            background = _size(path) >= OPEN_IN_BACKGROUND_FROM
+        if background:
+            return self._open_in_background(path, read_only)
         try:
             from perfdesk.fileio import open_document
 
-            result = open_document(Path(path))  # read whole before anything is replaced
+            result = open_document(path)  # read whole before anything is replaced
         except Exception as error:  # noqa: BLE001 - every failure becomes a message, the window stays
-            self.show_error(self.tr("Open"), error)
-            if not Path(path).exists():
-                w.settings.remove_recent(str(Path(path).resolve()))
+            self._open_failed(path, error)
+            self.openEnded.emit(False)
             return False
-        w.install(result.document, Path(path), notes=result.notes, origins=result.origins)
+        self._opened(path, result, read_only)
+        self.openEnded.emit(True)
+        return True
+
+    def held_by_other(self, path: Path):  # noqa: ANN201 - owner_file.Holder | None
+        """Who else has the workbook open: another program or computer (its owner file beside
+        the workbook), or another window of this perfdesk; None for nobody, or this window."""
+        from perfdesk.fileio import owner_file
+
+        if path.suffix.lower() != ".xlsx":
+            return None
+        found = owner_file.holder(path)
+        if found is None and owner_file.held_in_this_process(path):
+            mine = self.window.owner
+            if mine is None or not mine.held or not same_file(mine.workbook, path):
+                found = owner_file.Holder(user=owner_file.this_user(), host=owner_file.this_host(),
+                                          perfdesk=True, program="perfdesk")
+        return found
+
+    def holder_question(self, path: Path, held) -> QMessageBox:  # noqa: ANN001 - owner_file.Holder
+        """The question before opening a workbook someone else holds: 只读打开 / 取消."""
+        box = QMessageBox(self.window)
+        box.setObjectName("heldQuestion")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("File in use"))
+        box.setText(self.tr("“%1” is open in %2.").replace("%1", path.name).replace("%2", str(held)))
+        box.setInformativeText(self.tr("Open it read-only? Your changes can then be saved under another name."))
+        read_only = box.addButton(self.tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        read_only.setObjectName("read_only")
+        cancel.setObjectName("cancel")
+        box.setDefaultButton(read_only)
+        box.setEscapeButton(cancel)
+        return box
+
+    def ask_about_holder(self, path: Path, held) -> str:  # noqa: ANN001
+        """"read_only" or "cancel"."""
+        from perfdesk.ui.widgets import answer
+
+        return "read_only" if answer(self.holder_question(path, held)) == "read_only" else "cancel"
+
+    def changed_question(self, path: Path) -> QMessageBox:
+        """The question before saving over a file changed on disk since it was read: 覆盖 / 另存为 / 取消."""
+        box = QMessageBox(self.window)
+        box.setObjectName("changedOnDiskQuestion")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Save"))
+        box.setText(self.tr("“%1” was changed on disk by another program or window since it was opened "
+                            "or last saved.").replace("%1", path.name))
+        box.setInformativeText(self.tr("Overwrite it with this document, save under another name, or cancel?"))
+        overwrite = box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton(self.tr("Save as…"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        overwrite.setObjectName("overwrite")
+        save_as.setObjectName("save_as")
+        cancel.setObjectName("cancel")
+        box.setDefaultButton(save_as)  # Enter keeps the other program's version
+        box.setEscapeButton(cancel)
+        return box
+
+    def ask_about_change(self, path: Path) -> str:
+        """"overwrite", "save_as" or "cancel"."""
+        from perfdesk.ui.widgets import answer
+
+        name = answer(self.changed_question(path))
+        return name if name in ("overwrite", "save_as") else "cancel"
+
+    def _open_in_background(self, path: Path, read_only: bool = False) -> bool:
+        w = self.window
+        edited: list[bool] = []
+        outcome = [False]
+        document = w.document
+
+        def note(_change) -> None:  # noqa: ANN001
+            edited.append(True)
+
+        def read(progress):  # noqa: ANN001 - runs in the worker thread, the reading in the process
+            return in_process(read_file, str(path)).result()
+
+        def succeeded(result) -> None:  # noqa: ANN001
+            # Edits made while reading were not part of the answer to "save changes?": ask again.
+            if edited and w.document is document and not self.maybe_save():
+                return
+            outcome[0] = self._opened(path, result, read_only)
+
+        def failed(error: BaseException) -> None:
+            self._open_failed(path, error)
+
+        def ended() -> None:
+            document.unsubscribe(note)
+            self.opening = None
+            self._show_busy(False)
+            self.openEnded.emit(outcome[0])
+
+        document.subscribe(note)
+        job = Job(read, "openJob", self)
+        job.succeeded.connect(succeeded)
+        job.failed.connect(failed)
+        job.ended.connect(ended)
+        self.opening = job
+        self._show_busy(True, self.tr("Opening %1 …").replace("%1", path.name))
+        job.start()
+        return True
+
+    def _open_failed(self, path: Path, error: BaseException) -> None:
+        self.show_error(self.tr("Open"), error)
+        if not path.exists():
+            self.window.settings.remove_recent(str(path.resolve()))
+
+    def _opened(self, path: Path, result, read_only: bool = False) -> bool:  # noqa: ANN001 - fileio.ReadResult
+        w = self.window
+        w.install(result.document, Path(path), notes=result.notes, origins=result.origins, read_only=read_only)
         w.settings.add_recent(path)
         if w.recovery.offer_for(Path(path)):  # unsaved changes left by a run that ended abnormally
             w.set_read_notes(result.notes, Path(path))  # the recovered edits are of this same file
         return True
 
     # ------------------------------------------------------------------ save
-    def save(self) -> bool:
+    def save(self, wait: bool = False) -> bool:
         w = self.window
-        if w.path is None or w.path.suffix.lower() not in (".xlsx", ".json"):
-            return self.save_as()
-        return self.write(w.path)
+        if w.path is None or w.path.suffix.lower() not in (".xlsx", ".json") or w.read_only:
+            return self.save_as(wait)  # read-only: the file belongs to whoever holds it
+        return self.write(w.path, wait)
 
-    def save_as(self) -> bool:
+    def save_as(self, wait: bool = False) -> bool:
         w = self.window
         start = str(w.path.with_suffix(".xlsx")) if w.path else (w.document.title or "perfdesk") + ".xlsx"
         path, _ = QFileDialog.getSaveFileName(w, self.tr("Save as"), start, self.tr("Workbooks (*.xlsx)"))
@@ -122,33 +296,119 @@ class FileActions(QObject):
             return False
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        return self.write(Path(path))
+        return self.write(Path(path), wait)
 
-    def write(self, path: Path) -> bool:
+    def write(self, path: Path, wait: bool = False) -> bool:
+        """Save to ``path``. A large document is written by a worker from a snapshot while the
+        clerk goes on (True then means the save began; ``saveEnded`` tells how it went); with
+        ``wait`` (closing, "save changes?") it is written before this returns."""
         w = self.window
-        losses = w.losses_on_saving_to(Path(path))
+        path = Path(path)
+        if self.saving is not None:  # one write at a time; Ctrl+S again is not queued
+            w.statusBar().showMessage(self.tr("Still saving “%1”: please wait.")
+                                      .replace("%1", self._saving_to.name), 5000)
+            return False
+        held = self.held_by_other(path)
+        if held is not None:  # never write under Excel, WPS or another window
+            QMessageBox.warning(w, self.tr("Save"), self.tr("“%1” is open in %2: save under another name.")
+                                .replace("%1", path.name).replace("%2", str(held)))
+            return False
+        if (w.path is not None and w.fingerprint is not None and same_file(path, w.path)
+                and w.fingerprint.changed(path)):
+            choice = self.ask_about_change(path)
+            if choice == "save_as":
+                return self.save_as(wait)
+            if choice != "overwrite":
+                return False
+        losses = w.losses_on_saving_to(path)
         if losses:
             choice = self.ask_about_losses(losses)
             if choice == "save_as":
-                return self.save_as()
+                return self.save_as(wait)
             if choice != "save":
                 return False
-        try:
-            from perfdesk.fileio import save_document
+        if wait or w.document.project_count() < SAVE_IN_BACKGROUND_FROM:
+            try:
+                from perfdesk.fileio import save_document
 
-            origins = save_document(w.document, Path(path))
-        except Exception as error:  # noqa: BLE001
-            self.show_error(self.tr("Save"), error)
-            return False
+                origins = save_document(w.document, path)
+            except Exception as error:  # noqa: BLE001
+                self.show_error(self.tr("Save"), error)
+                self.saveEnded.emit(False)
+                return False
+            self._saved(path, origins, losses, edited=False)
+            self.saveEnded.emit(True)
+            return True
+        return self._write_in_background(path, losses)
+
+    def _write_in_background(self, path: Path, losses: int) -> bool:
+        w = self.window
+        document = w.document
+        snapshot = Snapshot.of(document)  # what is saved: the document as it is now
+        edited: list[bool] = []
+        outcome = [False]
+
+        def note(_change) -> None:  # noqa: ANN001 - an edit made while the file is written
+            edited.append(True)
+
+        def write(progress):  # noqa: ANN001 - runs in the worker thread, the writing in the process
+            return in_process(save_snapshot, snapshot.json, str(path))
+
+        def succeeded(placed) -> None:  # noqa: ANN001 - snapshot.PlacedOrigins
+            if w.document is not document:  # cannot happen (installing waits), but never mix them up
+                return
+            self._saved(path, snapshot.origins_for_live(placed), losses, edited=bool(edited))
+            outcome[0] = True
+
+        def failed(error: BaseException) -> None:
+            self.show_error(self.tr("Save"), error)  # the document stays modified
+
+        def ended() -> None:
+            document.unsubscribe(note)
+            self.saving = None
+            self._show_busy(False)
+            self.saveEnded.emit(outcome[0])
+
+        document.subscribe(note)
+        job = Job(write, "saveJob", self)
+        job.succeeded.connect(succeeded)
+        job.failed.connect(failed)
+        job.ended.connect(ended)
+        self.saving, self._saving_to = job, path
+        self._show_busy(True, self.tr("Saving %1 …").replace("%1", path.name))
+        job.start()
+        return True
+
+    def _saved(self, path: Path, origins, losses: int, edited: bool) -> None:  # noqa: ANN001
+        w = self.window
         w.set_origins(origins)  # findings now name the cells of the file as saved
         if losses:
             w.losses_confirmed = True  # asked once per document
+        from perfdesk.fileio.disk_state import Fingerprint
+
+        if w.path is None or w.read_only or not same_file(path, w.path):
+            w.hold(Path(path))  # Save As: the new file is this window's now, the old one is free
+        else:
+            w.fingerprint = Fingerprint.of(path)  # what the next save compares the disk with
         w.path = Path(path)
-        w.undo_stack.setClean()
-        w.settings.add_recent(path)
+        if not edited:  # edits made while it was written are not in the file: they keep the *
+            w.undo_stack.setClean()
+        w.settings.add_recent(str(path))
         w._update_title()
-        w.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
-        return True
+        message = self.tr("Saved %1").replace("%1", str(path))
+        if edited:
+            message += "  " + self.tr("(changes made while saving are not saved yet)")
+        w.statusBar().showMessage(message, 5000)
+
+    def _show_busy(self, busy: bool, text: str = "") -> None:
+        bar = self.window.statusBar()
+        if busy:
+            self.busy.show()
+            bar.showMessage(text)
+        else:
+            self.busy.setVisible(self.saving is not None or self.opening is not None)
+            if not self.busy.isVisible() and bar.currentMessage().endswith("…"):
+                bar.clearMessage()
 
     def losses_question(self, count: int) -> QMessageBox:
         """The question before saving over the opened file without what it could not place."""
@@ -251,25 +511,29 @@ class FileActions(QObject):
         try:
             from perfdesk.pdf import export_pdf
 
-            export_pdf(self.window.document, Path(path), project_codes=project_codes, fonts=self.pdf_fonts())
+            export_pdf(self.window.document, Path(path), project_codes=project_codes, fonts=self.pdf_fonts(),
+                       profile=self.window.settings.print_profile())
         except Exception as error:  # noqa: BLE001
             self.show_error(self.tr("Export PDF"), error)
             return False
         return True
 
     def choose_what_to_export(self) -> tuple[bool, list[str] | None]:
-        """(go on?, project codes or None for the whole document). With one project or none
-        there is nothing to choose and no dialog."""
+        """(go on?, project codes or None for the whole document), the print profile chosen in
+        the dialog remembered. With one project or none there is no dialog: the remembered
+        profile is used (File ▸ 导出 Word… always asks)."""
         from perfdesk.ui.export_dialog import ExportChoiceDialog
 
         w = self.window
         if w.document.project_count() <= 1:
             return True, None
         kind, unit, project = getattr(w, "node", ("document", -1, -1))
-        dialog = ExportChoiceDialog(w.document, (unit, project) if kind == "project" else None, w)
+        dialog = ExportChoiceDialog(w.document, (unit, project) if kind == "project" else None, w,
+                                    profile=w.settings.print_profile())
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False, None
+            w.settings.set_print_profile(dialog.profile() or "compact")  # also for preview and print
             return True, dialog.codes()
         finally:
             dialog.deleteLater()
@@ -359,6 +623,13 @@ class FileActions(QObject):
         from perfdesk.ui.settings import FontSettingsDialog
 
         FontSettingsDialog(self.window.settings, self.window).exec()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the reader says what is wrong with it
 
 
 def show_list(parent, title: str, intro: str, lines: list[str]) -> QDialog:

@@ -10,15 +10,22 @@ the clerk appear in a message box, never as a traceback.
 What the reader saw in an opened workbook but could not place is listed in the 打开说明 dock
 (:mod:`perfdesk.ui.open_notes`) for as long as that document is open; :meth:`MainWindow.install`
 is the one place a document enters the window, and it replaces (or empties) that list.
+
+While a workbook is open the window holds its owner file (``~$name.xlsx``, see
+:meth:`MainWindow.hold`) and remembers its fingerprint; a read-only window (someone else holds
+the file) says so in the title. Nothing in the keystroke path visits the whole document: the
+status bar's sums are recomputed only after changes to amounts or to the list of projects, and
+its review count comes from the review dock's own signal once typing pauses.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -59,9 +66,15 @@ from perfdesk.ui.review_panel import ReviewPanel
 from perfdesk.ui.review_papers import ReviewPapers
 from perfdesk.ui.settings import Settings
 from perfdesk.ui.unit_editor import UnitEditor
+from perfdesk.ui.word_export import export_word
 
 if TYPE_CHECKING:
     from perfdesk.fileio.read_result import ReadNote
+
+# From this many projects, the document's objects are kept out of the collector's full passes.
+_FREEZE_FROM = 100
+# The project fields the status bar's sums are made of.
+_BUDGET_FIELDS = {"budget_total", "budget_fiscal", "budget_other"}
 
 
 class MainWindow(QMainWindow):
@@ -80,7 +93,11 @@ class MainWindow(QMainWindow):
         self.origins = None  # where each field of self.path came from (findings name those cells)
         self.read_from: Path | None = None  # the file those notes are about
         self.losses_confirmed = False  # the clerk agreed once to save over it without them
+        self.read_only = False  # opened while someone else held it: Save goes to Save As
+        self.owner = None  # fileio.owner_file.OwnerFile: the ~$name.xlsx this window wrote
+        self.fingerprint = None  # fileio.disk_state.Fingerprint of self.path as read or saved
         self._node_item: object = None
+        self._watch_totals(self.document)
         icon = resource_path("icons", "perfdesk.png")
         if icon.is_file():
             self.setWindowIcon(QIcon(str(icon)))
@@ -110,8 +127,7 @@ class MainWindow(QMainWindow):
         if self.settings.review_rules():
             self.review.set_rules_file(self.settings.review_rules(), ask=False)
         self.review.rulesChanged.connect(self.settings.set_review_rules)
-        if hasattr(self.review, "countsChanged"):
-            self.review.countsChanged.connect(lambda *_: self._update_status())
+        self.review.countsChanged.connect(lambda *_: self._update_review_count())
         self.review_dock = QDockWidget(self.tr("Review"), self)
         self.review_dock.setObjectName("reviewDock")
         self.review_dock.setWidget(self.review)
@@ -168,10 +184,14 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------- the document
     def install(self, document: Document, path: Path | None, saved: bool = True,
-                notes: Sequence[ReadNote] = (), origins=None) -> None:  # noqa: ANN001 - fileio.Origins
+                notes: Sequence[ReadNote] = (), origins=None,  # noqa: ANN001 - fileio.Origins
+                read_only: bool = False) -> None:
         """Show ``document`` (already read whole) with a fresh undo stack; ``saved`` False marks it
         unsaved. ``notes``: what reading ``path`` did not place, listed in the 打开说明 dock;
-        ``origins``: where its fields came from, so that findings name the workbook's cells."""
+        ``origins``: where its fields came from, so that findings name the workbook's cells;
+        ``read_only``: someone else holds ``path`` (no owner file is taken, Save asks for a name)."""
+        self.files.finish()  # a save still being written belongs to the document being replaced
+        gc.unfreeze()  # the document being replaced may be collected again (see the end)
         self.recovery.discard()  # the clerk has decided about the document being replaced
         old_stack = self.undo_stack
         for editor in (self.cover_editor, self.part1_editor, self.unit_editor, self.project_editor):
@@ -179,11 +199,13 @@ class MainWindow(QMainWindow):
             self.editors.removeWidget(editor)
             editor.deleteLater()
         self.document, self.path = document, (Path(path) if path else None)
+        self.hold(self.path, read_only)
         self.undo_stack = QUndoStack(self)
         self.undo_group.addStack(self.undo_stack)
         self.undo_group.setActiveStack(self.undo_stack)
         self.undo_group.removeStack(old_stack)
         old_stack.deleteLater()
+        self._watch_totals(document)
         self.tree.set_document(document, self.undo_stack)
         self.review.set_document(document, self.undo_stack)
         self.compare_panel.set_document(document)
@@ -197,6 +219,27 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
         self.select("document")
+        self.files.prepare()
+        # A large document's objects (2,000 projects: about a million) live as long as it is
+        # open. Out of the collector's full passes, they no longer stop typing or the end of a
+        # save for 0.1–0.2 s each time many objects come and go.
+        if document.project_count() >= _FREEZE_FROM:
+            gc.collect()
+            gc.freeze()
+
+    def hold(self, path: Path | None, read_only: bool = False) -> None:
+        """``path`` is now this window's file: the owner file beside a workbook says so to Excel,
+        WPS and other perfdesk windows (the previous file's is removed), and its fingerprint is
+        what a later save compares the file on disk with."""
+        from perfdesk.fileio import disk_state, owner_file
+
+        if self.owner is not None:
+            self.owner.release()
+            self.owner = None
+        self.read_only = bool(read_only and path)
+        if path is not None and not self.read_only and path.suffix.lower() == ".xlsx":
+            self.owner = owner_file.take(path)
+        self.fingerprint = disk_state.Fingerprint.of(path) if path is not None and path.is_file() else None
 
     def set_origins(self, origins) -> None:  # noqa: ANN001 - perfdesk.fileio.Origins or None
         """Where the fields of the file now on disk came from (after opening or saving it)."""
@@ -231,6 +274,14 @@ class MainWindow(QMainWindow):
         for editor in (self.cover_editor, self.part1_editor, self.unit_editor, self.project_editor):
             self.editors.addWidget(editor)
         self.grid = self.project_editor.grid
+        # The indicator library (指标库) outlives the editors; its index is brought up to date in
+        # a background thread once the window is up.
+        if getattr(self, "library", None) is None:
+            from perfdesk.ui.library_settings import LibraryService
+
+            self.library = LibraryService.from_settings(self.settings, self)
+            QTimer.singleShot(0, self.library.update)
+        self.grid.set_library(self.library)
 
     def _connect_stack(self) -> None:
         self.undo_stack.cleanChanged.connect(self._update_title)
@@ -270,7 +321,23 @@ class MainWindow(QMainWindow):
 
     def _after_command(self, *_: object) -> None:
         self._follow()
-        self._update_status()
+        if self._totals_stale:  # a name or an indicator typed: the sums are as they were
+            self._update_totals()
+
+    def _watch_totals(self, document: Document) -> None:
+        """Mark the status bar's sums stale only on changes that can alter them: summing 2,000
+        projects after every keystroke costs more than the keystroke itself."""
+        previous = getattr(self, "_totals_document", None)
+        if previous is not None:
+            previous.unsubscribe(self._totals_changed)
+        self._totals_document = document
+        self._totals_stale = True
+        document.subscribe(self._totals_changed)
+
+    def _totals_changed(self, change) -> None:  # noqa: ANN001 - perfdesk.model.Change
+        if (change.target in ("document", "unit") and change.action != "updated"
+                or change.target == "project" and (change.action != "updated" or _BUDGET_FIELDS & set(change.fields))):
+            self._totals_stale = True
 
     def _follow(self) -> None:
         """Keep showing the same unit or project after a command moved it (or go to the cover)."""
@@ -326,17 +393,31 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- status
     def _update_title(self, *_: object) -> None:
         name = self.path.name if self.path else self.tr("Untitled")
+        if self.read_only:
+            name += " " + self.tr("(read-only)")
         suffix = self.tr("perfdesk budget performance text")
         self.setWindowTitle(f"{name}[*] — {suffix}")
         self.setWindowModified(self.is_modified())
 
     def _update_status(self) -> None:
+        self._update_totals()
+        self._update_review_count()
+
+    def _update_totals(self) -> None:
+        self._totals_stale = False
         count, total, fiscal, other = document_totals(self.document)
         self.totals.setText(self.tr("%n project(s)", "", count) + "    "
                             + self.tr("Budget %1  fiscal %2  other %3 (10,000 yuan)")
                             .replace("%1", format_amount(total)).replace("%2", format_amount(fiscal))
                             .replace("%3", format_amount(other)))
-        errors = self.review.error_count()
+
+    def _update_review_count(self) -> None:
+        # The count of the last check, never a check of its own: the review dock re-checks once
+        # typing pauses and then says so through countsChanged.
+        if self.review.checking():
+            self.errors_label.setText(self.tr("Review: checking…"))
+            return
+        errors = self.review.checked_error_count()
         self.errors_label.setText(self.tr("Review: %n error(s)", "", errors) if errors
                                   else self.tr("Review: no errors"))
 
@@ -357,10 +438,12 @@ class MainWindow(QMainWindow):
         self.compare_action = self._action(file_menu, self.tr("&Compare with another version…"), f.compare_with)
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, self.tr("&Export PDF…"), f.export_pdf, "Ctrl+E")
+        self.export_word_action = self._action(file_menu, self.tr("Export &Word…"), lambda: export_word(self))
         self.preview_action = self._action(file_menu, self.tr("Print pre&view…"), f.print_preview, "Ctrl+Shift+P")
         self.print_action = self._action(file_menu, self.tr("&Print…"), f.print, QKeySequence.StandardKey.Print)
         file_menu.addSeparator()
         self.fonts_action = self._action(file_menu, self.tr("PDF &fonts…"), f.choose_fonts)
+        self.library_settings_action = self._action(file_menu, self.tr("Indicator &library…"), self.library_settings)
         file_menu.addSeparator()
         self.quit_action = self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -491,12 +574,23 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     # ------------------------------------------------------------ window events
+    def library_settings(self) -> None:
+        """Settings ▸ 指标库…: the folders the indicator library is built from."""
+        from perfdesk.ui.library_settings import LibrarySettingsDialog
+
+        LibrarySettingsDialog(self.library, self.settings, self).exec()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.files.finish()  # a save being written ends first (and may leave nothing to ask)
         if not self.files.maybe_save():
             event.ignore()
             return
         self.recovery.finish()  # saved or deliberately not: no recovery copy is left behind
+        if self.owner is not None:  # the workbook is free again for Excel, WPS or another window
+            self.owner.release()
+            self.owner = None
         self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.library.stop()  # after the file being indexed; the rest waits for the next start
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802

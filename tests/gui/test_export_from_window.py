@@ -128,3 +128,28 @@ def test_preview_jumps_to_a_projects_table(qtbot, window):
     qtbot.waitUntil(lambda: dialog.current_page() == page)
     assert page > 0 and "跑办费" in dialog.pdf.getAllText(page).text()
     dialog.close()
+
+
+def test_the_gbt9704_profile_chosen_for_the_pdf_is_used_and_remembered(qtbot, window, answers, tmp_path, monkeypatch):
+    """File ▸ Export PDF: the clerk picks 公文格式 in the dialog's profile list; the PDF has its
+    "— N —" page numbers, and the choice is remembered for the next export, preview and print."""
+    target = tmp_path / "公文.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    answers.answer = QMessageBox.StandardButton.Yes
+
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        box = dialog.profiles
+        box.setFocus()
+        while box.currentData() != "gbt9704":
+            qtbot.keyClick(box, Qt.Key.Key_Down)
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, choose)
+    window.export_action.trigger()
+    with pdfplumber.open(target) as pdf:
+        last_lines = [(page.extract_text() or "").splitlines()[-1] for page in pdf.pages]
+    numbered = [line for line in last_lines if line.startswith("— ")]  # cover and 目录 carry none
+    assert numbered == [f"— {n} —" for n in range(1, len(numbered) + 1)] and len(numbered) > 10
+    assert window.settings.print_profile() == "gbt9704"

@@ -1,0 +1,93 @@
+"""The background job helper: work runs in another thread, its outcome arrives once on the
+GUI thread (by the event loop or by wait()), progress and cancelling reach across."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QThread
+
+from perfdesk.ui.background import Job
+
+
+def test_the_result_arrives_on_the_gui_thread_once(qtbot):
+    ran_in: list = []
+    delivered: list = []
+
+    def work(progress):
+        ran_in.append(threading.get_ident())
+        progress(1, 2, "一半")
+        return 42
+
+    job = Job(work)
+    job.succeeded.connect(lambda result: delivered.append((result, QThread.currentThread())))
+    with qtbot.waitSignal(job.ended, timeout=5000):
+        job.start()
+    assert ran_in and ran_in[0] != threading.get_ident()
+    assert delivered == [(42, job.thread())]  # the job's (GUI) thread
+    job.wait()
+    assert len(delivered) == 1 and not job.is_running()
+
+
+def test_a_failure_is_delivered_as_the_exception(qtbot):
+    def work(progress):
+        raise OSError(28, "磁盘已满")
+
+    job = Job(work)
+    failed: list = []
+    job.failed.connect(failed.append)
+    job.succeeded.connect(lambda _: pytest.fail("must not succeed"))
+    job.start()
+    assert job.wait()  # no event loop needed: wait() delivers
+    assert len(failed) == 1 and isinstance(failed[0], OSError) and failed[0].strerror == "磁盘已满"
+
+
+def test_cancel_reaches_the_work_and_progress_reaches_the_gui(qtbot):
+    started = threading.Event()
+    steps: list = []
+
+    def work(progress):
+        started.set()
+        done = 0
+        while not progress.cancelled:
+            done += 1
+            progress(done, 0, "")
+            time.sleep(0.01)
+        return done
+
+    job = Job(work)
+    job.progressed.connect(lambda done, total, text: steps.append(done))
+    result: list = []
+    job.succeeded.connect(result.append)
+    job.start()
+    assert started.wait(5)
+    qtbot.waitUntil(lambda: len(steps) >= 2, timeout=5000)  # reported about every 50 ms
+    job.cancel()
+    assert job.wait(5000)
+    assert result and result[0] >= steps[-1] >= 2
+
+
+def test_work_handed_to_the_worker_process_runs_there_and_its_errors_come_back_in_chinese(qtbot, tmp_path):
+    import os
+
+    from perfdesk.errors import PerfdeskError
+    from perfdesk.ui.background import in_process
+    from perfdesk.ui.snapshot import read_file
+
+    job = Job(lambda progress: in_process(os.getpid))
+    pids: list = []
+    job.succeeded.connect(pids.append)
+    job.start()
+    assert job.wait(60_000)
+    assert pids and pids[0] != os.getpid()
+
+    missing = tmp_path / "不存在.xlsx"
+    job = Job(lambda progress: in_process(read_file, str(missing)))
+    errors: list = []
+    job.failed.connect(errors.append)
+    job.start()
+    assert job.wait(60_000)
+    assert isinstance(errors[0], PerfdeskError)
+    assert str(errors[0]) == f"无法打开“{missing}”。找不到这个文件。"
