@@ -444,220 +444,296 @@ It was renamed and kept as %3.</source>
 <context>
     <name>ExportChoiceDialog</name>
     <message>
-        <location filename="../../perfdesk/ui/export_dialog.py" line="34" />
+        <location filename="../../perfdesk/ui/export_dialog.py" line="37" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/export_dialog.py" line="35" />
+        <location filename="../../perfdesk/ui/export_dialog.py" line="38" />
         <source>The whole document</source>
         <translation>整个文档</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/export_dialog.py" line="37" />
+        <location filename="../../perfdesk/ui/export_dialog.py" line="40" />
         <source>Only the checked projects:</source>
         <translation>只导出勾选的项目：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/export_dialog.py" line="46" />
+        <location filename="../../perfdesk/ui/export_dialog.py" line="49" />
         <source>(no name)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/export_dialog.py" line="56" />
+        <location filename="../../perfdesk/ui/export_dialog.py" line="59" />
         <source>This project has no project code, so it cannot be exported alone.</source>
         <translation>这个项目没有项目编码，不能单独导出。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/export_dialog.py" line="68" />
+        <location filename="../../perfdesk/ui/export_dialog.py" line="71" />
         <source>Export:</source>
         <translation>导出：</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/export_dialog.py" line="79" />
+        <source>Print profile:</source>
+        <translation>版式：</translation>
     </message>
 </context>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="53" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="100" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="55" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="102" />
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="56" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="103" />
         <source>“%1” has changes that are not saved. Save them?</source>
         <translation>“%1”有尚未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="67" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="114" />
         <source>The file could not be accessed: %1</source>
         <translation>无法访问文件：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="71" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="118" />
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="92" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="100" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="145" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="272" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="78" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="125" />
         <source>Performance texts (*.xlsx *.json)</source>
         <translation>绩效文本 (*.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="120" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="294" />
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="120" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="294" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="141" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="158" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="161" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="213" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="313" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="336" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="364" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="418" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="421" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="150" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="398" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="159" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="419" />
         <source>%n item(s) could not be read when the file was opened (see “Opening notes”); once saved over the original file they will no longer be kept.</source>
         <translation>
             <numerusform>打开时有 %n 处内容未能读入（见“打开说明”），保存到原文件后这些内容将不再保留。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="162" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="218" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="422" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="163" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="141" />
+        <source>Still opening a file: please wait.</source>
+        <translation>仍在打开文件，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="191" />
+        <source>File in use</source>
+        <translation>文件正在使用</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="192" />
+        <source>“%1” is open in %2.</source>
+        <translation>“%1”正由 %2 打开。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="193" />
+        <source>Open it read-only? Your changes can then be saved under another name.</source>
+        <translation>要以只读方式打开吗？修改后可以另存为其他文件。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="194" />
+        <source>Open read-only</source>
+        <translation>只读打开</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="195" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="219" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="423" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="183" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="191" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="214" />
+        <source>“%1” was changed on disk by another program or window since it was opened or last saved.</source>
+        <translation>“%1”在打开或上次保存之后已被其他程序或窗口修改。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="216" />
+        <source>Overwrite it with this document, save under another name, or cancel?</source>
+        <translation>用当前内容覆盖它、另存为其他文件，还是取消？</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="217" />
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="267" />
+        <source>Opening %1 …</source>
+        <translation>正在打开 %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="308" />
+        <source>Still saving “%1”: please wait.</source>
+        <translation>仍在保存“%1”，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="313" />
+        <source>“%1” is open in %2: save under another name.</source>
+        <translation>“%1”正由 %2 打开，请另存为其他文件。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="378" />
+        <source>Saving %1 …</source>
+        <translation>正在保存 %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="400" />
+        <source>(changes made while saving are not saved yet)</source>
+        <translation>（保存过程中所做的修改尚未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/file_actions.py" line="443" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="451" />
         <source>Compare with another version</source>
         <translation>与其他版本比较</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="203" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="463" />
         <source>Import last year's text</source>
         <translation>导入上年文本</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="204" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="464" />
         <source>Published texts (*.pdf *.docx *.txt)</source>
         <translation>公开文本 (*.pdf *.docx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="212" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="472" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="216" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="476" />
         <source>%n passage(s) could not be placed; please check them:</source>
         <translation>
             <numerusform>有 %n 处文字未能归位，请核对：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="217" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="477" />
         <source>Everything in the text was placed.</source>
         <translation>文本内容已全部导入。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="218" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="478" />
         <source>Import notes</source>
         <translation>导入说明</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="224" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="233" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="236" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="484" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="493" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="496" />
         <source>Make next year's draft</source>
         <translation>生成下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="224" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="484" />
         <source>Budget year of the draft:</source>
         <translation>草稿的预算年度：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="237" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="497" />
         <source>The draft for %1 was made. Changes:</source>
         <translation>已生成 %1 年度草案。变更如下：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="256" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="282" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="291" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="308" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="517" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="546" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="555" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="572" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="283" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="547" />
         <source>The review found %n error(s). Export the PDF anyway?</source>
         <translation>
             <numerusform>审核发现 %n 个错误。仍要导出 PDF 吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="291" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="555" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="297" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="561" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="309" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="573" />
         <source>The PDF was exported to %1.</source>
         <translation>PDF 已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="310" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="574" />
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="311" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="575" />
         <source>Open containing folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="312" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="576" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="342" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="606" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="356" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="620" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -751,52 +827,52 @@ It was renamed and kept as %3.</source>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="198" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="260" />
         <source>Document (cover, Part 1, units)</source>
         <translation>文档（封面、第一部分、预算单位）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="260" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="327" />
         <source>Finding</source>
         <translation>审核意见</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="260" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="327" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="261" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="328" />
         <source>Place</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="261" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="328" />
         <source>Fix</source>
         <translation>修正</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="288" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="355" />
         <source>Accepted by the reviewer</source>
         <translation>已核实保留</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="291" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="358" />
         <source>Fix available:</source>
         <translation>可一键修正：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="316" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="383" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="316" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="383" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/qtmodels/findings_model.py" line="317" />
+        <location filename="../../perfdesk/qtmodels/findings_model.py" line="384" />
         <source>Hint</source>
         <translation>提示</translation>
     </message>
@@ -804,42 +880,42 @@ It was renamed and kept as %3.</source>
 <context>
     <name>FontSettingsDialog</name>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="104" />
+        <location filename="../../perfdesk/ui/settings.py" line="130" />
         <source>PDF fonts</source>
         <translation>PDF 字体</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="109" />
+        <location filename="../../perfdesk/ui/settings.py" line="135" />
         <source>Automatic (installed CJK font)</source>
         <translation>自动（使用已安装的中文字体）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="112" />
+        <location filename="../../perfdesk/ui/settings.py" line="138" />
         <source>Body text font:</source>
         <translation>正文字体：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="113" />
+        <location filename="../../perfdesk/ui/settings.py" line="139" />
         <source>Heading font:</source>
         <translation>标题字体：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="114" />
+        <location filename="../../perfdesk/ui/settings.py" line="140" />
         <source>TrueType (.ttf/.ttc) files are embedded in the PDF so that it prints the same on every computer.</source>
         <translation>TrueType 字体（.ttf/.ttc）会嵌入 PDF，在任何电脑上打印都一样。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="128" />
+        <location filename="../../perfdesk/ui/settings.py" line="154" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="134" />
+        <location filename="../../perfdesk/ui/settings.py" line="160" />
         <source>Choose a font file</source>
         <translation>选择字体文件</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="135" />
+        <location filename="../../perfdesk/ui/settings.py" line="161" />
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
@@ -847,92 +923,102 @@ It was renamed and kept as %3.</source>
 <context>
     <name>IndicatorGrid</name>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="301" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="305" />
         <source>Insert row above</source>
         <translation>在上方插入行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="302" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="306" />
         <source>Insert an indicator above the current row</source>
         <translation>在当前行上方插入一行绩效指标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="303" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="307" />
         <source>Insert row below</source>
         <translation>在下方插入行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="305" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="309" />
         <source>Insert an indicator below the current row</source>
         <translation>在当前行下方插入一行绩效指标</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="306" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="310" />
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="307" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="311" />
         <source>Delete the selected indicator rows</source>
         <translation>删除所选的绩效指标行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="308" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="312" />
         <source>Clear cells</source>
         <translation>清除内容</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="310" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="314" />
         <source>Empty the selected cells</source>
         <translation>清空所选单元格</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="311" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="315" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="312" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="316" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="313" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="317" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="314" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="318" />
         <source>Copy the selected rows as tab-separated text</source>
         <translation>以制表符分隔的文本复制所选行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="315" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="319" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="316" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="320" />
         <source>Paste rows copied from Excel or WPS, or fill the selected cells</source>
         <translation>粘贴从 Excel 或 WPS 复制的行，或填入所选单元格</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="318" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="322" />
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="319" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="323" />
         <source>Copy the top row of the selection into the rows below it</source>
         <translation>把所选区域的第一行复制到下面各行</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="331" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="333" />
+        <source>Choose from library…</source>
+        <translation>从指标库选择…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="334" />
+        <source>Insert indicators chosen from the indicator library, each under its level 1 and level 2</source>
+        <translation>插入从指标库选出的指标，各自放在它的一级、二级指标下</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="340" />
         <source>Show last year's values</source>
         <translation>显示上年指标值</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/indicator_grid.py" line="334" />
+        <location filename="../../perfdesk/ui/indicator_grid.py" line="343" />
         <source>Show the 上年指标值 column (when the document has last year's values)</source>
         <translation>显示“上年指标值”一栏（文本中有上年指标值时）</translation>
     </message>
@@ -996,235 +1082,336 @@ It was renamed and kept as %3.</source>
     </message>
 </context>
 <context>
+    <name>LibraryDialog</name>
+    <message>
+        <location filename="../../perfdesk/ui/library_dialog.py" line="41" />
+        <source>Choose from the indicator library</source>
+        <translation>从指标库选择</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/library_dialog.py" line="47" />
+        <source>Part of a level 3 indicator, e.g. 满意 or 完成率</source>
+        <translation>输入三级指标中的几个字，如“满意”或“完成率”</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/library_dialog.py" line="51" />
+        <source>All second-level indicators</source>
+        <translation>全部二级指标</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/library_dialog.py" line="81" />
+        <source>Ways it is written (click one to insert that one):</source>
+        <translation>不同写法（点选一种即插入该写法）：</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/library_dialog.py" line="88" />
+        <source>Grey rows are common indicators (通用共性指标): </source>
+        <translation>灰色的是通用共性指标：</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/library_dialog.py" line="93" />
+        <source>Insert</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/library_dialog.py" line="140" />
+        <source>Nothing in the library contains this text.</source>
+        <translation>指标库中没有含这段文字的指标。</translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySettingsDialog</name>
+    <message>
+        <location filename="../../perfdesk/ui/library_settings.py" line="175" />
+        <source>Indicator library</source>
+        <translation>指标库</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/library_settings.py" line="176" />
+        <source>Indicators are suggested from the bureau's own past documents (.xlsx, .json) in these folders and below them. The library follows the files as they change.</source>
+        <translation>指标从下列文件夹（含子文件夹）中本单位往年的文本（.xlsx、.json）里提取；文件改动后，指标库随之更新。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/library_settings.py" line="182" />
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/library_settings.py" line="185" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/library_settings.py" line="195" />
+        <source>Also offer the common indicators (通用共性指标), after the bureau's own</source>
+        <translation>同时提供通用共性指标（排在本单位的指标之后）</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/library_settings.py" line="201" />
+        <source>Files that could not be read (skipped until they change):</source>
+        <translation>无法读取的文件（已跳过，文件改动后再读）：</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/library_settings.py" line="223" />
+        <source>The library holds %1 indicator rows from %2 files.</source>
+        <translation>指标库中有 %1 行指标，来自 %2 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/library_settings.py" line="233" />
+        <source>Folder of past documents</source>
+        <translation>存放往年文本的文件夹</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="115" />
+        <location filename="../../perfdesk/ui/main_window.py" line="131" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="122" />
+        <location filename="../../perfdesk/ui/main_window.py" line="138" />
         <source>Opening notes</source>
         <translation>打开说明</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="130" />
+        <location filename="../../perfdesk/ui/main_window.py" line="146" />
         <source>Comparison</source>
         <translation>版本比较</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="328" />
+        <location filename="../../perfdesk/ui/main_window.py" line="395" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="329" />
+        <location filename="../../perfdesk/ui/main_window.py" line="397" />
+        <source>(read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="398" />
         <source>perfdesk budget performance text</source>
         <translation>部门预算绩效文本 perfdesk</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="335" />
+        <location filename="../../perfdesk/ui/main_window.py" line="409" />
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n 个项目</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="336" />
+        <location filename="../../perfdesk/ui/main_window.py" line="410" />
         <source>Budget %1  fiscal %2  other %3 (10,000 yuan)</source>
         <translation>预算数 %1  财政资金 %2  其他资金 %3（万元）</translation>
     </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="418" />
+        <source>Review: checking…</source>
+        <translation>审核：正在检查…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/main_window.py" line="340" />
+        <location filename="../../perfdesk/ui/main_window.py" line="421" />
         <source>Review: %n error(s)</source>
         <translation>
             <numerusform>审核：%n 个错误</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="341" />
+        <location filename="../../perfdesk/ui/main_window.py" line="422" />
         <source>Review: no errors</source>
         <translation>审核：无错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="346" />
+        <location filename="../../perfdesk/ui/main_window.py" line="427" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="347" />
+        <location filename="../../perfdesk/ui/main_window.py" line="428" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="348" />
+        <location filename="../../perfdesk/ui/main_window.py" line="429" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="349" />
+        <location filename="../../perfdesk/ui/main_window.py" line="430" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="351" />
+        <location filename="../../perfdesk/ui/main_window.py" line="432" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="352" />
+        <location filename="../../perfdesk/ui/main_window.py" line="433" />
         <source>Save &amp;as…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="355" />
+        <location filename="../../perfdesk/ui/main_window.py" line="436" />
         <source>&amp;Import last year's text…</source>
         <translation>导入上年文本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="356" />
+        <location filename="../../perfdesk/ui/main_window.py" line="437" />
         <source>Make next year's &amp;draft…</source>
         <translation>生成下一年度草稿(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="357" />
+        <location filename="../../perfdesk/ui/main_window.py" line="438" />
         <source>&amp;Compare with another version…</source>
         <translation>与其他版本比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="359" />
+        <location filename="../../perfdesk/ui/main_window.py" line="440" />
         <source>&amp;Export PDF…</source>
         <translation>导出 PDF(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="360" />
+        <location filename="../../perfdesk/ui/main_window.py" line="441" />
+        <source>Export &amp;Word…</source>
+        <translation>导出 Word(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="442" />
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="361" />
+        <location filename="../../perfdesk/ui/main_window.py" line="443" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="363" />
+        <location filename="../../perfdesk/ui/main_window.py" line="445" />
         <source>PDF &amp;fonts…</source>
         <translation>PDF 字体(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="365" />
+        <location filename="../../perfdesk/ui/main_window.py" line="446" />
+        <source>Indicator &amp;library…</source>
+        <translation>指标库(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/main_window.py" line="448" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="367" />
+        <location filename="../../perfdesk/ui/main_window.py" line="450" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="368" />
-        <location filename="../../perfdesk/ui/main_window.py" line="432" />
+        <location filename="../../perfdesk/ui/main_window.py" line="451" />
+        <location filename="../../perfdesk/ui/main_window.py" line="515" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="370" />
-        <location filename="../../perfdesk/ui/main_window.py" line="433" />
+        <location filename="../../perfdesk/ui/main_window.py" line="453" />
+        <location filename="../../perfdesk/ui/main_window.py" line="516" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="375" />
+        <location filename="../../perfdesk/ui/main_window.py" line="458" />
         <source>&amp;Find project…</source>
         <translation>查找项目(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="377" />
+        <location filename="../../perfdesk/ui/main_window.py" line="460" />
         <source>Find and rep&amp;lace…</source>
         <translation>查找和替换(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="384" />
+        <location filename="../../perfdesk/ui/main_window.py" line="467" />
         <source>&amp;Indicators</source>
         <translation>绩效指标(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="387" />
+        <location filename="../../perfdesk/ui/main_window.py" line="470" />
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="388" />
+        <location filename="../../perfdesk/ui/main_window.py" line="471" />
         <source>Export &amp;annotated copy…</source>
         <translation>导出批注版(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="390" />
+        <location filename="../../perfdesk/ui/main_window.py" line="473" />
         <source>Export review &amp;report (PDF)…</source>
         <translation>导出审核意见 PDF(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="393" />
+        <location filename="../../perfdesk/ui/main_window.py" line="476" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="395" />
+        <location filename="../../perfdesk/ui/main_window.py" line="478" />
         <source>&amp;Review findings</source>
         <translation>审核结果(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="398" />
+        <location filename="../../perfdesk/ui/main_window.py" line="481" />
         <source>&amp;Opening notes</source>
         <translation>打开说明(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="401" />
+        <location filename="../../perfdesk/ui/main_window.py" line="484" />
         <source>&amp;Comparison</source>
         <translation>版本比较(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="404" />
+        <location filename="../../perfdesk/ui/main_window.py" line="487" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="414" />
+        <location filename="../../perfdesk/ui/main_window.py" line="497" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="415" />
+        <location filename="../../perfdesk/ui/main_window.py" line="498" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="418" />
+        <location filename="../../perfdesk/ui/main_window.py" line="501" />
         <source>&amp;About perfdesk</source>
         <translation>关于 perfdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="420" />
+        <location filename="../../perfdesk/ui/main_window.py" line="503" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="468" />
+        <location filename="../../perfdesk/ui/main_window.py" line="551" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="471" />
+        <location filename="../../perfdesk/ui/main_window.py" line="554" />
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="479" />
+        <location filename="../../perfdesk/ui/main_window.py" line="562" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/main_window.py" line="480" />
+        <location filename="../../perfdesk/ui/main_window.py" line="563" />
         <source>The interface language changes the next time perfdesk starts.</source>
         <translation>界面语言将在下次启动 perfdesk 时更改。</translation>
     </message>
@@ -1355,27 +1542,27 @@ It was renamed and kept as %3.</source>
         <translation>转到…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="117" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="120" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="118" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="121" />
         <source>Whole page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="123" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="126" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="125" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="128" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="133" />
+        <location filename="../../perfdesk/ui/print_preview.py" line="136" />
         <source>Zoom:</source>
         <translation>缩放：</translation>
     </message>
@@ -1529,153 +1716,158 @@ It was renamed and kept as %3.</source>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="126" />
-        <location filename="../../perfdesk/ui/review_panel.py" line="371" />
-        <location filename="../../perfdesk/ui/review_panel.py" line="475" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="136" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="432" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="536" />
         <source>Accept…</source>
         <translation>核实保留…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="131" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="141" />
         <source>Fix</source>
         <translation>修正</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="138" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="148" />
         <source>Rule data…</source>
         <translation>审核规则…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="141" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="151" />
         <source>Load another region's rule data…</source>
         <translation>载入其他地区的审核规则…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="143" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="153" />
         <source>Use the bundled rule data</source>
         <translation>使用内置审核规则</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="210" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="186" />
+        <source>Checking…</source>
+        <translation>正在审核…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/review_panel.py" line="234" />
         <source>Rule data</source>
         <translation>审核规则</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="217" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="241" />
         <source>Choose review rule data</source>
         <translation>选择审核规则文件</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="218" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="242" />
         <source>Review rule data (*.json)</source>
         <translation>审核规则文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="224" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="248" />
         <source>bundled</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="225" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="249" />
         <source>Review rules: %1 (%2)</source>
         <translation>审核规则：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="279" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="332" />
         <source>Errors (%1)</source>
         <translation>错误（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="279" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="332" />
         <source>Warnings (%1)</source>
         <translation>警告（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="280" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="333" />
         <source>Hints (%1)</source>
         <translation>提示（%1）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="283" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="336" />
         <source>Accepted (%1)</source>
         <translation>已核实保留 (%1)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="285" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="338" />
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="287" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="340" />
         <source>Double-click a finding to go to its cell.</source>
         <translation>双击一条审核意见可跳转到对应单元格。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="289" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="342" />
         <source>Rule data: %1</source>
         <translation>审核规则：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="315" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="376" />
         <source>Errors remain</source>
         <translation>仍有错误</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="316" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="377" />
         <source>The review found %1 error(s). Export the PDF anyway?</source>
         <translation>审核发现 %1 个错误。仍要导出 PDF 吗？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="371" />
-        <location filename="../../perfdesk/ui/review_panel.py" line="475" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="432" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="536" />
         <source>Reopen</source>
         <translation>撤销保留</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="389" />
-        <location filename="../../perfdesk/ui/review_panel.py" line="398" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="450" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="459" />
         <source>Accept finding</source>
         <translation>核实保留</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="390" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="451" />
         <source>The finding stays as it is and is counted apart.
 Reason (for the department and the file):</source>
         <translation>此问题保留不改，单独计数。
 保留理由（写入文件，部门可见）：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="398" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="459" />
         <source>Reopen finding</source>
         <translation>撤销核实保留</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="442" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="503" />
         <source>Budget amounts</source>
         <translation>预算金额</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="444" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="505" />
         <source>Which figure is wrong?</source>
         <translation>哪个数填错了？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="445" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="506" />
         <source>Correct the budget total</source>
         <translation>改预算数</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="448" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="509" />
         <source>Correct the fiscal funds</source>
         <translation>改财政资金</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="467" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="528" />
         <source>Go to cell</source>
         <translation>转到单元格</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/review_panel.py" line="471" />
+        <location filename="../../perfdesk/ui/review_panel.py" line="532" />
         <source>Fix: %1</source>
         <translation>修正：%1</translation>
     </message>
@@ -1794,6 +1986,56 @@ Reason (for the department and the file):</source>
         <location filename="../../perfdesk/ui/user_guide.py" line="66" />
         <source>Back to contents</source>
         <translation>回到目录</translation>
+    </message>
+</context>
+<context>
+    <name>WordExport</name>
+    <message>
+        <location filename="../../perfdesk/ui/word_export.py" line="37" />
+        <location filename="../../perfdesk/ui/word_export.py" line="56" />
+        <location filename="../../perfdesk/ui/word_export.py" line="58" />
+        <location filename="../../perfdesk/ui/word_export.py" line="68" />
+        <location filename="../../perfdesk/ui/word_export.py" line="77" />
+        <location filename="../../perfdesk/ui/word_export.py" line="94" />
+        <source>Export Word</source>
+        <translation>导出 Word</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../perfdesk/ui/word_export.py" line="69" />
+        <source>The review found %n error(s). Export the Word file anyway?</source>
+        <translation>
+            <numerusform>审核发现 %n 个错误。仍要导出 Word 文件吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/word_export.py" line="77" />
+        <source>Word files (*.docx)</source>
+        <translation>Word 文件 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/word_export.py" line="84" />
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/word_export.py" line="95" />
+        <source>The Word file was exported to %1.</source>
+        <translation>Word 文件已导出到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/word_export.py" line="99" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/word_export.py" line="100" />
+        <source>Open containing folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/word_export.py" line="101" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
