@@ -23,6 +23,7 @@ from pathlib import Path
 from perfdesk.errors import WRITE_FALLBACK_REASON, PerfdeskError, describe_error
 from perfdesk.fileio.json_io import document_json, read_json
 from perfdesk.fileio.safe_save import write_atomically
+from perfdesk.fileio.owner_file import process_running
 from perfdesk.model import Document
 
 FORMAT = 1
@@ -53,34 +54,6 @@ def copy_name(original: str | os.PathLike | None, token: str) -> str:
     digest = hashlib.sha1(_file_key(original).encode("utf-8", "surrogatepass")).hexdigest()[:8]
     stem = re.sub(r'[\\/:*?"<>|\s.]+', "_", Path(original).stem)[:40].strip("_") or "file"
     return f"{stem}-{digest}-{token}"
-
-
-def pid_alive(pid: int) -> bool:
-    """Whether a process with this id runs on this computer (a crashed perfdesk's does not)."""
-    if pid <= 0:
-        return False
-    if os.name == "nt":  # os.kill would terminate the process on Windows
-        import ctypes
-
-        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return ctypes.get_last_error() == 5  # access denied: it exists, run by someone else
-        try:
-            code = ctypes.c_ulong()
-            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-            return code.value == 259  # STILL_ACTIVE
-        finally:
-            kernel32.CloseHandle(handle)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
 
 
 # ------------------------------------------------------------ the copies
@@ -125,7 +98,7 @@ class RecoveryCopy:
         """Still being written by a live window (of this process or another perfdesk)."""
         if self.pid == os.getpid():
             return self.name in OWNED
-        return self.host == socket.gethostname() and pid_alive(self.pid)
+        return self.host == socket.gethostname() and process_running(self.pid)
 
     def load(self) -> Document:
         """The document of the copy; raises RecoveryError if it cannot be read."""

@@ -234,29 +234,44 @@ def _counter(archive: zipfile.ZipFile, path: str) -> _Unpacked:
     return counter
 
 
-def _member_bytes(archive: zipfile.ZipFile, name: str, path: str) -> bytes | None:
-    """A part's content, read in chunks up to :data:`MAX_PART` (never trusting the size the
-    zip's directory claims, which a hostile file under-states); None if there is no such part."""
-    counter = _counter(archive, path)
+def _open_part(archive: zipfile.ZipFile, name: str, path: str):
+    """The part's stream, or None if there is no such part."""
     try:
-        stream = archive.open(name)
+        return archive.open(name)
     except KeyError:
         return None
     except _UNZIP_ERRORS as error:
         raise _unzip_failure(name, path, error) from None
+
+
+def _chunks(archive: zipfile.ZipFile, stream, name: str, path: str):
+    """A part's content in chunks as it is unzipped, each counted towards the workbook's cap
+    (the size the zip's directory claims is never trusted: a hostile file under-states it)."""
+    counter = _counter(archive, path)
+    while True:
+        try:
+            chunk = stream.read(CHUNK)
+        except _UNZIP_ERRORS as error:
+            raise _unzip_failure(name, path, error) from None
+        counter.add(name, len(chunk))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _member_bytes(archive: zipfile.ZipFile, name: str, path: str) -> bytes | None:
+    """A part's content, read in chunks up to :data:`MAX_PART`; None if there is no such part."""
+    stream = _open_part(archive, name, path)
+    if stream is None:
+        return None
     chunks, size = [], 0
     with stream:
-        while True:
-            try:
-                chunk = stream.read(CHUNK)
-            except _UNZIP_ERRORS as error:
-                raise _unzip_failure(name, path, error) from None
-            if not chunk:
-                return b"".join(chunks)
+        for chunk in _chunks(archive, stream, name, path):
             size += len(chunk)
-            counter.add(name, len(chunk))
-            counter.add(name, size, MAX_PART) if size > MAX_PART else None
+            if size > MAX_PART:
+                _counter(archive, path).add(name, size, MAX_PART)  # refuses the part by its size
             chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _xml(archive: zipfile.ZipFile, name: str, path: str):
@@ -561,22 +576,15 @@ def _stream(archive: zipfile.ZipFile, name: str, path: str, reader: _Stream) -> 
     Errors give the messages of :func:`_xml`, which unzips a part whole before parsing it: so
     when parsing fails (damaged data can unzip to garbage before zlib or the checksum notices),
     the rest of the part is unzipped first, and a part that does not unzip is reported as such."""
-    try:
-        stream = archive.open(name)
-    except KeyError:
+    stream = _open_part(archive, name, path)
+    if stream is None:
         return False
-    except _UNZIP_ERRORS as error:
-        raise _unzip_failure(name, path, error) from None
-    counter = _counter(archive, path)
     parser = DefusedXMLParser(target=_Sink())
     reader.attach(parser.parser)
     with stream:
+        chunks = _chunks(archive, stream, name, path)
         while True:
-            try:
-                chunk = stream.read(CHUNK)
-            except _UNZIP_ERRORS as error:
-                raise _unzip_failure(name, path, error) from None
-            counter.add(name, len(chunk))
+            chunk = next(chunks, b"")  # unzip failures and the workbook's cap are raised as they are
             try:
                 if not chunk:
                     parser.close()

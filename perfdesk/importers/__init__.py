@@ -8,10 +8,22 @@ line call :func:`import_file` (or :func:`import_text`) and :func:`rollover`.
     rollover(document, year) -> (Document, [str])        next year's draft, changes in Chinese
 """
 
-from perfdesk.importers.files import import_file
-from perfdesk.importers.pdf import import_pdf  # pdfplumber itself is loaded only to read a PDF
-from perfdesk.importers.result import ImportNote, ImportResult
-from perfdesk.importers.roll_forward import rollover
-from perfdesk.importers.text import import_text
+from __future__ import annotations
+
+import importlib
+
+# Loaded on first use: the workbook reader needs only this package's cell and text parsers
+# (perfdesk.importers.cells, .part1 …), not the .docx/.pdf importers, and `perfdesk info`
+# should spend its time reading, not importing.
+_HOMES = {"import_file": "files", "import_pdf": "pdf", "ImportNote": "result", "ImportResult": "result",
+          "rollover": "roll_forward", "import_text": "text"}
 
 __all__ = ["ImportNote", "ImportResult", "import_text", "import_file", "import_pdf", "rollover"]
+
+
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+    globals()[name] = value
+    return value

@@ -30,8 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -259,13 +258,9 @@ class FileActions(QObject):
             self.openEnded.emit(outcome[0])
 
         document.subscribe(note)
-        job = Job(read, "openJob", self)
-        job.succeeded.connect(succeeded)
-        job.failed.connect(failed)
-        job.ended.connect(ended)
-        self.opening = job
+        self.opening = self._connect(Job(read, "openJob", self), succeeded, failed, ended)
         self._show_busy(True, self.tr("Opening %1 …").replace("%1", path.name))
-        job.start()
+        self.opening.start()
         return True
 
     def _open_failed(self, path: Path, error: BaseException) -> None:
@@ -370,13 +365,9 @@ class FileActions(QObject):
             self.saveEnded.emit(outcome[0])
 
         document.subscribe(note)
-        job = Job(write, "saveJob", self)
-        job.succeeded.connect(succeeded)
-        job.failed.connect(failed)
-        job.ended.connect(ended)
-        self.saving, self._saving_to = job, path
+        self.saving, self._saving_to = self._connect(Job(write, "saveJob", self), succeeded, failed, ended), path
         self._show_busy(True, self.tr("Saving %1 …").replace("%1", path.name))
-        job.start()
+        self.saving.start()
         return True
 
     def _saved(self, path: Path, origins, losses: int, edited: bool) -> None:  # noqa: ANN001
@@ -399,6 +390,14 @@ class FileActions(QObject):
         if edited:
             message += "  " + self.tr("(changes made while saving are not saved yet)")
         w.statusBar().showMessage(message, 5000)
+
+    @staticmethod
+    def _connect(job: Job, succeeded, failed, ended) -> Job:  # noqa: ANN001 - slots
+        """``job`` with its outcome connected (kept by the caller before it starts)."""
+        job.succeeded.connect(succeeded)
+        job.failed.connect(failed)
+        job.ended.connect(ended)
+        return job
 
     def _show_busy(self, busy: bool, text: str = "") -> None:
         bar = self.window.statusBar()
@@ -539,56 +538,31 @@ class FileActions(QObject):
             dialog.deleteLater()
 
     def export_pdf(self) -> bool:
+        from perfdesk.ui.export_helpers import ask_target, go_on_despite_errors
+
         w = self.window
         errors = w.review.error_count()
-        if errors:
-            answer = QMessageBox.question(
-                w, self.tr("Export PDF"),
-                self.tr("The review found %n error(s). Export the PDF anyway?", "", errors),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+        question = self.tr("The review found %n error(s). Export the PDF anyway?", "", errors)
+        if not go_on_despite_errors(w, errors, self.tr("Export PDF"), question):
+            return False
         go_on, codes = self.choose_what_to_export()
         if not go_on:
             return False
-        start = str(w.path.with_suffix(".pdf")) if w.path else (w.document.title or "perfdesk") + ".pdf"
-        path, _ = QFileDialog.getSaveFileName(w, self.tr("Export PDF"), start, self.tr("PDF files (*.pdf)"))
-        if not path:
+        path = ask_target(w, self.tr("Export PDF"), self.tr("PDF files (*.pdf)"), ".pdf")
+        if path is None or not self.export_to(path, codes):
             return False
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        if self.export_to(Path(path), codes):
-            w.statusBar().showMessage(self.tr("Exported %1").replace("%1", path), 5000)
-            self.export_offer = self.offer_opening(Path(path))
-            return True
-        return False
+        w.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(path)), 5000)
+        self.export_offer = self.offer_opening(path)
+        return True
 
     def offer_opening(self, path: Path) -> QMessageBox:
         """After an export, a (non-modal) message: 打开 PDF / 打开所在文件夹 / 关闭."""
-        box = QMessageBox(self.window)
-        box.setObjectName("exportDone")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(self.tr("Export PDF"))
-        box.setText(self.tr("The PDF was exported to %1.").replace("%1", str(path)))
-        open_pdf = box.addButton(self.tr("Open PDF"), QMessageBox.ButtonRole.AcceptRole)
-        open_folder = box.addButton(self.tr("Open containing folder"), QMessageBox.ButtonRole.ActionRole)
-        close = box.addButton(self.tr("Close"), QMessageBox.ButtonRole.RejectRole)
-        open_pdf.setObjectName("open_pdf")
-        open_folder.setObjectName("open_folder")
-        close.setObjectName("close")
-        box.setDefaultButton(open_pdf)
-        box.setEscapeButton(close)
+        from perfdesk.ui.export_helpers import offer_opening
 
-        def clicked(button) -> None:
-            if button is open_pdf:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-            elif button is open_folder:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-
-        box.buttonClicked.connect(clicked)
-        box.open()
-        return box
+        return offer_opening(self.window, path, name="exportDone", title=self.tr("Export PDF"),
+                             text=self.tr("The PDF was exported to %1.").replace("%1", str(path)),
+                             labels=(self.tr("Open PDF"), self.tr("Open containing folder"), self.tr("Close")),
+                             open_name="open_pdf")
 
     def _temporary_pdf(self) -> Path | None:
         path = Path(self._temp.name) / "preview.pdf"

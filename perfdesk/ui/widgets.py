@@ -365,3 +365,4 @@ def answer(box: QMessageBox) -> str:
         return clicked.objectName() if clicked is not None else ""
     finally:
         box.deleteLater()
+

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from perfdesk.ui.export_helpers import ask_target, go_on_despite_errors, offer_opening
 
 
 class WordExport(QObject):
@@ -63,57 +64,28 @@ class WordExport(QObject):
     def export_word(self) -> bool:
         w = self.window
         errors = w.review.error_count() if hasattr(w, "review") else 0
-        if errors:
-            answer = QMessageBox.question(
-                w, self.tr("Export Word"),
-                self.tr("The review found %n error(s). Export the Word file anyway?", "", errors),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+        question = self.tr("The review found %n error(s). Export the Word file anyway?", "", errors)
+        if not go_on_despite_errors(w, errors, self.tr("Export Word"), question):
+            return False
         go_on, codes, profile = self.choose()
         if not go_on:
             return False
-        start = str(w.path.with_suffix(".docx")) if w.path else (w.document.title or "perfdesk") + ".docx"
-        path, _ = QFileDialog.getSaveFileName(w, self.tr("Export Word"), start, self.tr("Word files (*.docx)"))
-        if not path:
+        path = ask_target(w, self.tr("Export Word"), self.tr("Word files (*.docx)"), ".docx")
+        if path is None or not self.export_to(path, codes, profile):
             return False
-        if not path.lower().endswith(".docx"):
-            path += ".docx"
-        if not self.export_to(Path(path), codes, profile):
-            return False
-        w.statusBar().showMessage(self.tr("Exported %1").replace("%1", path), 5000)
-        self.offer = self.offer_opening(Path(path))
+        w.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(path)), 5000)
+        self.offer = self.offer_opening(path)
         return True
 
     def offer_opening(self, path: Path) -> QMessageBox:
         """A non-modal message: 打开 / 打开所在文件夹 / 关闭, with the export's notes."""
-        box = QMessageBox(self.window)
-        box.setObjectName("wordExportDone")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(self.tr("Export Word"))
+
         text = self.tr("The Word file was exported to %1.").replace("%1", str(path))
         if self.notes:
             text += "\n\n" + "\n".join(self.notes)
-        box.setText(text)
-        open_file = box.addButton(self.tr("Open"), QMessageBox.ButtonRole.AcceptRole)
-        open_folder = box.addButton(self.tr("Open containing folder"), QMessageBox.ButtonRole.ActionRole)
-        close = box.addButton(self.tr("Close"), QMessageBox.ButtonRole.RejectRole)
-        open_file.setObjectName("open_file")
-        open_folder.setObjectName("open_folder")
-        close.setObjectName("close")
-        box.setDefaultButton(open_file)
-        box.setEscapeButton(close)
-
-        def clicked(button) -> None:  # noqa: ANN001
-            if button is open_file:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-            elif button is open_folder:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-
-        box.buttonClicked.connect(clicked)
-        box.open()
-        return box
+        return offer_opening(self.window, path, name="wordExportDone", title=self.tr("Export Word"), text=text,
+                             labels=(self.tr("Open"), self.tr("Open containing folder"), self.tr("Close")),
+                             open_name="open_file")
 
 
 def export_word(window: QWidget) -> bool:

@@ -482,258 +482,258 @@ It was renamed and kept as %3.</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="100" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="99" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="102" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="101" />
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="103" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="102" />
         <source>“%1” has changes that are not saved. Save them?</source>
         <translation>“%1”有尚未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="114" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="113" />
         <source>The file could not be accessed: %1</source>
         <translation>无法访问文件：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="118" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="117" />
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="145" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="272" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="144" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="267" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="125" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="124" />
         <source>Performance texts (*.xlsx *.json)</source>
         <translation>绩效文本 (*.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="294" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="289" />
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="294" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="289" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="213" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="313" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="336" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="364" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="418" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="421" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="212" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="308" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="331" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="359" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="417" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="420" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="398" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="389" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="419" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="418" />
         <source>%n item(s) could not be read when the file was opened (see “Opening notes”); once saved over the original file they will no longer be kept.</source>
         <translation>
             <numerusform>打开时有 %n 处内容未能读入（见“打开说明”），保存到原文件后这些内容将不再保留。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="218" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="422" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="217" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="421" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="141" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="140" />
         <source>Still opening a file: please wait.</source>
         <translation>仍在打开文件，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="191" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="190" />
         <source>File in use</source>
         <translation>文件正在使用</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="192" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="191" />
         <source>“%1” is open in %2.</source>
         <translation>“%1”正由 %2 打开。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="193" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="192" />
         <source>Open it read-only? Your changes can then be saved under another name.</source>
         <translation>要以只读方式打开吗？修改后可以另存为其他文件。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="194" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="193" />
         <source>Open read-only</source>
         <translation>只读打开</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="195" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="219" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="423" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="194" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="218" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="422" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="214" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="213" />
         <source>“%1” was changed on disk by another program or window since it was opened or last saved.</source>
         <translation>“%1”在打开或上次保存之后已被其他程序或窗口修改。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="216" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="215" />
         <source>Overwrite it with this document, save under another name, or cancel?</source>
         <translation>用当前内容覆盖它、另存为其他文件，还是取消？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="217" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="216" />
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="267" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="262" />
         <source>Opening %1 …</source>
         <translation>正在打开 %1 …</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="308" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="303" />
         <source>Still saving “%1”: please wait.</source>
         <translation>仍在保存“%1”，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="313" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="308" />
         <source>“%1” is open in %2: save under another name.</source>
         <translation>“%1”正由 %2 打开，请另存为其他文件。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="378" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="369" />
         <source>Saving %1 …</source>
         <translation>正在保存 %1 …</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="400" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="391" />
         <source>(changes made while saving are not saved yet)</source>
         <translation>（保存过程中所做的修改尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="443" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="451" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="442" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="450" />
         <source>Compare with another version</source>
         <translation>与其他版本比较</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="463" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="462" />
         <source>Import last year's text</source>
         <translation>导入上年文本</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="464" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="463" />
         <source>Published texts (*.pdf *.docx *.txt)</source>
         <translation>公开文本 (*.pdf *.docx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="472" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="471" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="476" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="475" />
         <source>%n passage(s) could not be placed; please check them:</source>
         <translation>
             <numerusform>有 %n 处文字未能归位，请核对：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="477" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="476" />
         <source>Everything in the text was placed.</source>
         <translation>文本内容已全部导入。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="478" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="477" />
         <source>Import notes</source>
         <translation>导入说明</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="484" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="493" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="496" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="483" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="492" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="495" />
         <source>Make next year's draft</source>
         <translation>生成下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="484" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="483" />
         <source>Budget year of the draft:</source>
         <translation>草稿的预算年度：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="497" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="496" />
         <source>The draft for %1 was made. Changes:</source>
         <translation>已生成 %1 年度草案。变更如下：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="517" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="516" />
         <location filename="../../perfdesk/ui/file_actions.py" line="546" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="555" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="572" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="551" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="562" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="547" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="545" />
         <source>The review found %n error(s). Export the PDF anyway?</source>
         <translation>
             <numerusform>审核发现 %n 个错误。仍要导出 PDF 吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="555" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="551" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="561" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="554" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="573" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="563" />
         <source>The PDF was exported to %1.</source>
         <translation>PDF 已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="574" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="564" />
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="575" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="564" />
         <source>Open containing folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="576" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="564" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="606" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="580" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="620" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="594" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -1991,49 +1991,49 @@ Reason (for the department and the file):</source>
 <context>
     <name>WordExport</name>
     <message>
-        <location filename="../../perfdesk/ui/word_export.py" line="37" />
-        <location filename="../../perfdesk/ui/word_export.py" line="56" />
-        <location filename="../../perfdesk/ui/word_export.py" line="58" />
+        <location filename="../../perfdesk/ui/word_export.py" line="38" />
+        <location filename="../../perfdesk/ui/word_export.py" line="57" />
+        <location filename="../../perfdesk/ui/word_export.py" line="59" />
         <location filename="../../perfdesk/ui/word_export.py" line="68" />
-        <location filename="../../perfdesk/ui/word_export.py" line="77" />
-        <location filename="../../perfdesk/ui/word_export.py" line="94" />
+        <location filename="../../perfdesk/ui/word_export.py" line="73" />
+        <location filename="../../perfdesk/ui/word_export.py" line="86" />
         <source>Export Word</source>
         <translation>导出 Word</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/word_export.py" line="69" />
+        <location filename="../../perfdesk/ui/word_export.py" line="67" />
         <source>The review found %n error(s). Export the Word file anyway?</source>
         <translation>
             <numerusform>审核发现 %n 个错误。仍要导出 Word 文件吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/word_export.py" line="77" />
+        <location filename="../../perfdesk/ui/word_export.py" line="73" />
         <source>Word files (*.docx)</source>
         <translation>Word 文件 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/word_export.py" line="84" />
+        <location filename="../../perfdesk/ui/word_export.py" line="76" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/word_export.py" line="95" />
+        <location filename="../../perfdesk/ui/word_export.py" line="83" />
         <source>The Word file was exported to %1.</source>
         <translation>Word 文件已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/word_export.py" line="99" />
+        <location filename="../../perfdesk/ui/word_export.py" line="87" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/word_export.py" line="100" />
+        <location filename="../../perfdesk/ui/word_export.py" line="87" />
         <source>Open containing folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/word_export.py" line="101" />
+        <location filename="../../perfdesk/ui/word_export.py" line="87" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>

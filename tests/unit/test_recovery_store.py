@@ -17,12 +17,12 @@ from expected_samples.funing_2024 import build
 from perfdesk.fileio.json_io import read_json
 from perfdesk.model import Document
 from perfdesk.fileio import recovery_store, safe_save
+from perfdesk.fileio.owner_file import process_running as pid_alive
 from perfdesk.fileio.recovery_store import (
     RecoveryCopy,
     RecoveryError,
     RecoveryStore,
     copy_name,
-    pid_alive,
     same_file,
 )
 
