@@ -365,4 +365,3 @@ def answer(box: QMessageBox) -> str:
         return clicked.objectName() if clicked is not None else ""
     finally:
         box.deleteLater()
-
