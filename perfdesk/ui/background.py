@@ -183,10 +183,13 @@ def start_process() -> None:
     _warm = Future()
 
     def start(ready: Future = _warm) -> None:
+        global _answered, _unusable
         try:
             _process_pool().submit(int).result()
+            _answered = True
             ready.set_result(True)
-        except Exception as error:  # noqa: BLE001 - the first real use says what is wrong
+        except Exception as error:  # noqa: BLE001 - the work is then done in the thread (run_here_if_need_be)
+            _unusable = True
             ready.set_exception(error)
 
     threading.Thread(target=start, name="perfdesk-process-start", daemon=True).start()
@@ -197,20 +200,38 @@ def process_ready() -> bool:
     return _warm is not None and _warm.done() and _warm.exception() is None
 
 
+# Whether the worker process ever answered, and whether it could not be started at all (a
+# locked-down PC, a broken bundle): then the work runs in the worker thread instead.
+_answered = False
+_unusable = False
+
+
 def in_process(function: Callable[..., Any], *args: Any) -> Any:
     """``function(*args)`` in the worker process; its exception is raised here, as it was or,
-    if it cannot travel between processes, as the same text. Call it from a Job's work."""
-    global _pool, _warm
+    if it cannot travel between processes, as the same text. Call it from a Job's work.
+
+    When the process cannot be started at all, the work is done in the calling thread (slower
+    for the window, but a save never fails for want of a process); when it dies during the work
+    (killed, out of memory), the work is not repeated here: the clerk is told and tries again."""
+    global _pool, _warm, _answered, _unusable
+    if _unusable:
+        return function(*args)
     try:
         future: Future = _process_pool().submit(_call, function, args)
         outcome, value = future.result()
-    except BrokenProcessPool:  # the process died (killed, out of memory): a new one next time
+    except (BrokenProcessPool, OSError) as error:
         with _pool_lock:
             _pool = None
         _warm = None
+        if not _answered:  # it never ran anything: it cannot start here
+            _unusable = True
+            return function(*args)
+        if isinstance(error, OSError):
+            raise
         from perfdesk.errors import PerfdeskError
 
         raise PerfdeskError("后台处理进程意外退出，操作没有完成，请再试一次。") from None
+    _answered = True
     if outcome == "failed":
         raise value
     return value

@@ -91,3 +91,29 @@ def test_work_handed_to_the_worker_process_runs_there_and_its_errors_come_back_i
     assert job.wait(60_000)
     assert isinstance(errors[0], PerfdeskError)
     assert str(errors[0]) == f"无法打开“{missing}”。找不到这个文件。"
+
+
+def test_where_no_worker_process_can_start_the_work_runs_in_the_thread(qtbot, monkeypatch):
+    """A PC where starting a second process fails (a locked-down desktop, a damaged bundle):
+    the work still gets done, in the worker thread, instead of every save failing."""
+    import multiprocessing.spawn
+    import os
+
+    from perfdesk.ui import background
+
+    for name, value in (("_pool", None), ("_warm", None), ("_answered", False), ("_unusable", False)):
+        monkeypatch.setattr(background, name, value)  # a fresh start, as in a new window
+    python = multiprocessing.spawn.get_executable()
+    multiprocessing.spawn.set_executable("/nonexistent/python")  # starting a process fails
+    try:
+        job = Job(lambda progress: background.in_process(os.getpid))
+        pids: list = []
+        job.succeeded.connect(pids.append)
+        job.start()
+        assert job.wait(60_000)
+        assert pids == [os.getpid()]  # done here, in this process
+        assert background._unusable  # and the next job does not try again
+    finally:
+        multiprocessing.spawn.set_executable(python)
+        if background._pool is not None:
+            background._pool.shutdown(wait=False, cancel_futures=True)
