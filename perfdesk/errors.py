@@ -46,7 +46,8 @@ class SaveError(PerfdeskError):
 
 
 class FontMissingError(PerfdeskError):
-    """No embeddable (TrueType) CJK font was found for the PDF export."""
+    """No embeddable (TrueType) CJK font was found for the PDF export, or a character of the
+    document is in no installed font (the message names it and where it stands)."""
 
 
 # Python's json messages (English) -> what a clerk editing a JSON file by hand is told.

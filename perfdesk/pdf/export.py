@@ -21,11 +21,11 @@ from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table, Table
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.lib.units import mm
 
-from perfdesk.errors import PerfdeskError, SaveError, describe_error
+from perfdesk.errors import FontMissingError, PerfdeskError, SaveError, describe_error
 from perfdesk.layout import blocks
 from perfdesk.layout.blocks import Layout, document_layout
 from perfdesk.layout.profile import PrintProfile, load_profile
-from perfdesk.model import Document
+from perfdesk.model import INDICATOR_HEADERS, Document
 from perfdesk.pdf.fonts import FontPaths, FontSet, find_profile_fonts
 from perfdesk.pdf.layout import Heading, HeadingPage, PageRecord, TocLine, make_template
 from perfdesk.pdf.linebreak import ChineseParagraph
@@ -82,7 +82,8 @@ class _Builder:
         if isinstance(block, blocks.ContentsEntry):
             if block.level == 0:  # a part's line: no number of its own
                 return [self.text(block.title, self.styles.toc_part)]
-            return [TocLine(self.fonts.markup(block.title), self.styles.toc_entry, block.key)]
+            return [TocLine(self.fonts.markup(block.title), self.styles.toc_entry, block.key,
+                            dot_font=self.fonts.font_with(".", self.styles.toc_entry.fontName))]
         if isinstance(block, blocks.NewPage):
             return [NextPageTemplate(block.section), PageBreak()] if block.section else [PageBreak()]
         if isinstance(block, blocks.UnitLine):
@@ -118,8 +119,12 @@ def export_pdf(document: Document, target: str | os.PathLike | BinaryIO, project
 def render_pdf(layout: Layout, profile: PrintProfile, fonts: FontPaths | None = None) -> tuple[bytes, ExportResult]:
     """The PDF of a laid-out document, in memory, and where its headings landed."""
     font_set = find_profile_fonts(profile.fonts, fonts)
-    record = PageRecord(body_font=font_set.body, profile=profile,
-                        page_number_font=font_set.role(profile.page_number.font))
+    ensure_printable(layout, font_set)
+    # Page numbers (and the 目录's, drawn in the record's body font) need digits, which some
+    # Chinese fonts lack: then they come from a font that has them.
+    numbers = "0123456789" + profile.page_number.text(1) + profile.page_number.text(10)
+    record = PageRecord(body_font=font_set.font_with("0123456789", font_set.body), profile=profile,
+                        page_number_font=font_set.font_with(numbers, font_set.role(profile.page_number.font)))
     if not layout.whole:
         record.body_first = 1
     buffer = io.BytesIO()
@@ -132,6 +137,67 @@ def render_pdf(layout: Layout, profile: PrintProfile, fonts: FontPaths | None = 
         raise PerfdeskError(f"排版失败：有一段内容无法放进 A4 页面（{error}）。请缩短过长的单元格文字后再导出。") from None
     return buffer.getvalue(), ExportResult(pages=record.last_page, headings=record.headings,
                                            notes=list(font_set.notes))
+
+
+def _texts(layout: Layout):
+    """(text, where it stands) of everything the layout prints; ``where`` as a clerk finds it."""
+    part = heading = ""
+    label = {column: name for column, name in enumerate(INDICATOR_HEADERS)}
+    label.update({3: INDICATOR_HEADERS[3], 4: INDICATOR_HEADERS[3], 5: INDICATOR_HEADERS[4], 6: INDICATOR_HEADERS[5]})
+    for block in layout.blocks:
+        if isinstance(block, blocks.Heading):
+            if block.level == 0:
+                part, heading = block.title, ""
+            else:
+                heading = block.title
+            yield block.text, f"“{block.title}”的标题"
+        elif isinstance(block, blocks.ContentsEntry):
+            yield block.title, "目录"
+        elif isinstance(block, blocks.Paragraph):
+            yield block.text, "封面" if not part else "“" + "　".join(filter(None, (part, heading))) + "”"
+        elif isinstance(block, blocks.UnitLine):
+            yield block.left + block.right, f"“{heading}”的预算单位行"
+        elif isinstance(block, blocks.ProjectTable):
+            below = False
+            for row in block.rows:
+                if row is block.header:
+                    below = True
+                for column, group in row.groups.items():
+                    name = label[column] if below else group.text.replace("\n", "")
+                    yield group.text, f"项目“{heading}”的{name}"
+                previous = ""
+                for cell in row.cells:
+                    if below:
+                        name = label[cell.first]
+                    else:
+                        name = row.groups[0].text.replace("\n", "") if 0 in row.groups else previous or cell.text
+                    yield cell.text, f"项目“{heading}”的{name}"
+                    previous = cell.text
+
+
+def ensure_printable(layout: Layout, fonts: FontSet) -> None:
+    """Every character the layout prints has a glyph in the chosen fonts or in an installed font
+    brought in for it; else FontMissingError naming the characters and where they stand. The
+    document's distinct characters are looked at once (a set), not cell by cell."""
+    chars = set()
+    for text, _ in _texts(layout):
+        chars.update(text)
+    missing = fonts.cover(chars)
+    if not missing:
+        return
+    places: dict[str, list[str]] = {}
+    for text, where in _texts(layout):
+        for char in set(text) & set(missing):
+            if where not in places.setdefault(char, []):
+                places[char].append(where)
+    lines = []
+    for char in missing:
+        shown = places.get(char, [])
+        more = f"等 {len(shown)} 处" if len(shown) > 3 else ""
+        lines.append(f"“{char}”（U+{ord(char):04X}）在" + "、".join(shown[:3]) + more)
+    raise FontMissingError("本机没有任何字体能打印下列字符，PDF 未导出（否则这些字会印成空白）：\n"
+                           + "；\n".join(lines) + "。\n请改用常见的字，或安装含有这些字的 TrueType 字体"
+                           "（复制到个人字体文件夹即可，不需要管理员权限）后再导出。")
 
 
 def _refuse_overwriting_a_non_pdf(path: Path) -> None:

@@ -100,10 +100,11 @@ class Heading(ChineseParagraph):
 class TocLine(Flowable):
     """``title ........ N``: the title wraps; N is the heading's form, drawn at the right."""
 
-    def __init__(self, markup: str, style: ParagraphStyle, key: str) -> None:
+    def __init__(self, markup: str, style: ParagraphStyle, key: str, dot_font: str | None = None) -> None:
         super().__init__()
         self.paragraph = ChineseParagraph(markup, style)
         self.style, self.key = style, key
+        self.dot_font = dot_font or style.fontName  # a font that has "." (the style's may not)
         self._text_width = 0.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -135,10 +136,10 @@ class TocLine(Flowable):
         lines = max(1, len(self.paragraph.blPara.lines))
         text_end = self._text_width - self._last_line_free()
         baseline = self.height - style.fontSize - (lines - 1) * style.leading
-        dot = canvas.stringWidth(".", style.fontName, style.fontSize)
+        dot = canvas.stringWidth(".", self.dot_font, style.fontSize)
         start, end = text_end + 4, self.width - NUMBER_COLUMN + 4
         if end > start and dot > 0:
-            canvas.setFont(style.fontName, style.fontSize)
+            canvas.setFont(self.dot_font, style.fontSize)
             canvas.drawString(start, baseline, "." * int((end - start) / dot))
         canvas.saveState()
         canvas.translate(self.width, baseline)

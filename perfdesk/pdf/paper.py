@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, PageTemplate, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
-from perfdesk.errors import PerfdeskError, SaveError
+from perfdesk.errors import FontMissingError, PerfdeskError, SaveError
 from perfdesk.fileio.safe_save import replace_file
 from perfdesk.pdf.fonts import FontPaths, FontSet, find_fonts
 from perfdesk.pdf.linebreak import ChineseParagraph
@@ -179,6 +179,10 @@ def write_paper(target: Path, story: list, fonts: FontSet, *, title: str, subjec
     Raises PerfdeskError when a flowable cannot fit on a page (``item`` names it in the
     message), SaveError when the file cannot be written (the old file is left as it was).
     """
+    if fonts.missing:  # met while the story was marked up: never a paper with holes
+        chars = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in sorted(fonts.missing))
+        raise FontMissingError(f"本机没有任何字体能打印{chars}，{item}所在的文件未写出（否则这些字会印成空白）。"
+                               "请改用常见的字，或安装含有这些字的 TrueType 字体后再试。")
     size = page_size(landscape)
     buffer = io.BytesIO()
     template = BaseDocTemplate(
@@ -191,7 +195,7 @@ def write_paper(target: Path, story: list, fonts: FontSet, *, title: str, subjec
                   id="paper", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     template.addPageTemplates([PageTemplate("paper", [frame])])
     try:
-        template.build(story, canvasmaker=_numbered_canvas(fonts.body))
+        template.build(story, canvasmaker=_numbered_canvas(fonts.font_with("第页共 0123456789")))
     except LayoutError as error:
         raise PerfdeskError(f"排版失败：有一条{item}无法放进 A4 页面（{error}）。") from None
     replace_file(target, buffer.getvalue())

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -122,23 +123,41 @@ class Settings:
 
 
 class FontSettingsDialog(QDialog):
-    """Choose the TrueType font files the PDF export embeds (body: Song/Fangsong, headings: Hei)."""
+    """Choose the fonts the PDF export embeds (body: 仿宋/宋体, headings: 黑体): by name from the
+    Chinese TrueType fonts installed (as fontconfig, WPS and the user's font folder have them),
+    or any font file."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("PDF fonts"))
         body, heading = settings.pdf_fonts()
+        # Imported here: ReportLab and the font lookup load only when the dialog is opened.
+        from perfdesk.pdf.fonts import available_fonts
+
+        self.installed = available_fonts()
         self.body = QLineEdit(body)
         self.heading = QLineEdit(heading)
+        self.body.setObjectName("bodyFontFile")
+        self.heading.setObjectName("headingFontFile")
+        self.body_choice = self._choice(self.body, "bodyFontChoice")
+        self.heading_choice = self._choice(self.heading, "headingFontChoice")
         for edit in (self.body, self.heading):
             edit.setPlaceholderText(self.tr("Automatic (installed CJK font)"))
             edit.setMinimumWidth(360)
         form = QFormLayout()
-        form.addRow(self.tr("Body text font:"), self._with_browse(self.body))
-        form.addRow(self.tr("Heading font:"), self._with_browse(self.heading))
-        note = QLabel(self.tr("TrueType (.ttf/.ttc) files are embedded in the PDF so that it prints "
-                              "the same on every computer."))
+        form.addRow(self.tr("Body text font:"), self.body_choice)
+        form.addRow("", self._with_browse(self.body))
+        form.addRow(self.tr("Heading font:"), self.heading_choice)
+        form.addRow("", self._with_browse(self.heading))
+        found = (self.tr("Chinese TrueType fonts found on this computer: %1.").replace("%1", str(len(self.installed)))
+                 if self.installed else
+                 self.tr("No Chinese TrueType font was found on this computer: copy one (e.g. simfang.ttf, "
+                         "simhei.ttf) into your own fonts folder, %1, or choose a font file.")
+                 .replace("%1", str(_user_font_folder())))
+        note = QLabel(found + " " + self.tr("TrueType (.ttf/.ttc) files are embedded in the PDF so that it prints "
+                                            "the same on every computer."))
+        note.setObjectName("fontsFoundNote")
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -147,6 +166,32 @@ class FontSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+
+    def _choice(self, edit: QLineEdit, name: str) -> QComboBox:
+        """The installed fonts by name; choosing one puts its file in ``edit``, and a file typed
+        or browsed there shows its name (or "Another font file")."""
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.addItem(self.tr("Automatic (installed CJK font)"), "")
+        for font_name, path in self.installed:
+            combo.addItem(f"{font_name}（{Path(path.split('#')[0]).name}）", path)
+        combo.addItem(self.tr("Another font file"), None)
+
+        def show(text: str) -> None:
+            index = combo.findData(text.strip())
+            combo.blockSignals(True)
+            combo.setCurrentIndex(index if index >= 0 else combo.count() - 1)
+            combo.blockSignals(False)
+
+        def chosen(index: int) -> None:
+            path = combo.itemData(index)
+            if path is not None and path != edit.text().strip():
+                edit.setText(path)
+
+        show(edit.text())
+        edit.textChanged.connect(show)
+        combo.currentIndexChanged.connect(chosen)
+        return combo
 
     def _with_browse(self, edit: QLineEdit) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -157,7 +202,9 @@ class FontSettingsDialog(QDialog):
         return row
 
     def _browse(self, edit: QLineEdit) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a font file"), edit.text() or "/usr/share/fonts",
+        folder = _user_font_folder()
+        start = edit.text().split("#")[0] or str(folder if folder.is_dir() else "/usr/share/fonts")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a font file"), start,
                                               self.tr("TrueType fonts (*.ttf *.ttc)"))
         if path:
             edit.setText(path)
@@ -165,3 +212,9 @@ class FontSettingsDialog(QDialog):
     def accept(self) -> None:
         self.settings.set_pdf_fonts(self.body.text().strip(), self.heading.text().strip())
         super().accept()
+
+
+def _user_font_folder() -> Path:
+    from perfdesk.pdf.font_lookup import user_font_folder
+
+    return user_font_folder()

@@ -880,42 +880,58 @@ It was renamed and kept as %3.</source>
 <context>
     <name>FontSettingsDialog</name>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="130" />
+        <location filename="../../perfdesk/ui/settings.py" line="133" />
         <source>PDF fonts</source>
         <translation>PDF 字体</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="135" />
+        <location filename="../../perfdesk/ui/settings.py" line="146" />
+        <location filename="../../perfdesk/ui/settings.py" line="175" />
         <source>Automatic (installed CJK font)</source>
         <translation>自动（使用已安装的中文字体）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="138" />
+        <location filename="../../perfdesk/ui/settings.py" line="149" />
         <source>Body text font:</source>
         <translation>正文字体：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="139" />
+        <location filename="../../perfdesk/ui/settings.py" line="151" />
         <source>Heading font:</source>
         <translation>标题字体：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="140" />
+        <location filename="../../perfdesk/ui/settings.py" line="153" />
+        <source>Chinese TrueType fonts found on this computer: %1.</source>
+        <translation>本机找到的 TrueType 中文字体：%1 个。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/settings.py" line="155" />
+        <source>No Chinese TrueType font was found on this computer: copy one (e.g. simfang.ttf, simhei.ttf) into your own fonts folder, %1, or choose a font file.</source>
+        <translation>本机没有找到 TrueType 中文字体：请把字体文件（如 simfang.ttf、simhei.ttf）复制到个人字体文件夹 %1（不需要管理员权限），或直接选择字体文件。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/settings.py" line="158" />
         <source>TrueType (.ttf/.ttc) files are embedded in the PDF so that it prints the same on every computer.</source>
         <translation>TrueType 字体（.ttf/.ttc）会嵌入 PDF，在任何电脑上打印都一样。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="154" />
+        <location filename="../../perfdesk/ui/settings.py" line="178" />
+        <source>Another font file</source>
+        <translation>其他字体文件</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/settings.py" line="199" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="160" />
+        <location filename="../../perfdesk/ui/settings.py" line="207" />
         <source>Choose a font file</source>
         <translation>选择字体文件</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/settings.py" line="161" />
+        <location filename="../../perfdesk/ui/settings.py" line="208" />
         <source>TrueType fonts (*.ttf *.ttc)</source>
         <translation>TrueType 字体 (*.ttf *.ttc)</translation>
     </message>
