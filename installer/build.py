@@ -1,10 +1,13 @@
 """Build perfdesk's onedir bundle on this system and, on Windows with Inno Setup, the setup .exe.
 
-    python installer/build.py [--dist DIR] [--work DIR] [--no-setup]
+    python installer/build.py [--dist DIR] [--work DIR] [--no-setup] [--deb [--bundle DIR]]
 
 The bundle lands in ``DIR/perfdesk`` (default ``dist/perfdesk`` at the repository root); its
-size is printed at the end. On Windows, when ``ISCC.exe`` (Inno Setup 6) is on PATH or in its
-usual place, ``installer/perfdesk.iss`` is compiled into ``DIR/perfdesk-<version>-setup.exe``.
+size and, on Linux, the highest glibc version it needs are printed at the end. On Windows, when
+``ISCC.exe`` (Inno Setup 6) is on PATH or in its usual place, ``installer/perfdesk.iss`` is
+compiled into ``DIR/perfdesk-<version>-setup.exe``. On Linux ``--deb`` also packs the bundle
+into ``DIR/<appid>_<version>_<arch>.deb`` for the UOS and Kylin app stores (``deb.py``);
+with ``--bundle DIR`` it packs that already-built bundle instead of running PyInstaller.
 The version comes from pyproject.toml and must agree with ``perfdesk.__version__``.
 """
 
@@ -20,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTALLER = ROOT / "installer"
+sys.path.insert(0, str(INSTALLER))  # deb.py, glibc_versions.py
 
 
 def project_version() -> str:
@@ -99,11 +103,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the bundle goes")
     parser.add_argument("--work", type=Path, default=ROOT / "build", help="PyInstaller's scratch")
     parser.add_argument("--no-setup", action="store_true", help="bundle only, even on Windows")
+    parser.add_argument("--deb", action="store_true", help="also a .deb for the UOS/Kylin app stores")
+    parser.add_argument("--bundle", type=Path, help="with --deb: pack this built bundle, build nothing")
     args = parser.parse_args(argv)
+    if args.bundle and not args.deb:
+        parser.error("--bundle only goes with --deb")
+    if args.deb and sys.platform != "linux":
+        parser.error("--deb builds a Linux package: run it on Linux (the oldest target system)")
     version = project_version()
     check_version(version)
-    bundle = build_bundle(args.dist.resolve(), args.work.resolve())
+    if args.bundle:
+        bundle = args.bundle.resolve()
+        if not (bundle / "perfdesk").is_file() or not (bundle / "_internal").is_dir():
+            sys.exit(f"build: {bundle} is not a built Linux bundle (no perfdesk and _internal/ in it)")
+    else:
+        bundle = build_bundle(args.dist.resolve(), args.work.resolve())
     report_size(bundle)
+    glibc = None
+    if sys.platform == "linux":
+        from glibc_versions import report_glibc
+
+        glibc = report_glibc(bundle)
+    if args.deb:
+        from deb import DebError, build_deb
+
+        try:
+            build_deb(bundle, args.dist.resolve(), version, glibc)
+        except DebError as error:
+            sys.exit(f"build: {error}")
     if sys.platform == "win32" and not args.no_setup:
         build_setup(bundle, args.dist.resolve(), version)
     return 0

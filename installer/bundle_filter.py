@@ -12,8 +12,13 @@ PLATFORMS = ("qxcb", "qoffscreen", "qminimal", "qwindows")
 IMAGE_FORMATS = ("qico", "qsvg", "qjpeg", "qgif")
 # The portal theme gives native file dialogs on Linux; Windows has its style in the platform.
 PLATFORM_THEMES = ("xdgdesktopportal",)
+# Input methods on Linux, without which Chinese cannot be typed: ibus (also spoken by fcitx5,
+# the input method of UOS and Kylin) and compose (dead keys; Qt's fallback). A fcitx plugin
+# built against this Qt is kept if one was put beside them (PySide6 ships none). The virtual
+# keyboard is left out: it needs QtQuick and QML.
+INPUT_CONTEXTS = ("ibus", "compose", "fcitx")
 UNUSED_PLUGIN_TYPES = ("wayland-", "egldeviceintegrations", "qmltooling",
-                       "platforminputcontexts", "networkinformation", "tls")
+                       "networkinformation", "tls")
 
 
 def wanted(dest: str) -> bool:
@@ -34,6 +39,8 @@ def wanted(dest: str) -> bool:
         return any(wanted_name in name for wanted_name in IMAGE_FORMATS)
     if plugin_type == "platformthemes":
         return any(wanted_name in name for wanted_name in PLATFORM_THEMES)
+    if plugin_type == "platforminputcontexts":
+        return any(wanted_name in name for wanted_name in INPUT_CONTEXTS)
     return not any(plugin_type.startswith(unused) for unused in UNUSED_PLUGIN_TYPES)
 
 
