@@ -101,8 +101,6 @@ def how_to_get() -> str:
             "（管理员也可安装 fonts-arphic-uming 与 fonts-wqy-microhei 软件包。）")
 
 
-HOW_TO_GET = how_to_get()
-
 
 @dataclass(frozen=True)
 class FontPaths:

@@ -47,6 +47,7 @@ from perfdesk.errors import PerfdeskError
 from perfdesk.fileio.safe_save import same_file
 from perfdesk.ui.background import Job, in_process, start_process
 from perfdesk.ui.snapshot import Snapshot, read_file, save_snapshot
+from perfdesk.ui.widgets import answer, question
 
 # A document this large is saved by a worker while the clerk goes on (a 30-project workbook
 # takes about a second to write); a smaller one is written at once, as before.
@@ -97,14 +98,14 @@ class FileActions(QObject):
         if not w.is_modified():
             return True
         name = w.path.name if w.path else self.tr("Untitled")
-        answer = QMessageBox.question(
+        choice = QMessageBox.question(
             w, self.tr("Unsaved changes"),
             self.tr("“%1” has changes that are not saved. Save them?").replace("%1", name),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
+        if choice == QMessageBox.StandardButton.Save:
             return self.save(wait=True)
-        return answer == QMessageBox.StandardButton.Discard
+        return choice == QMessageBox.StandardButton.Discard
 
     def show_error(self, title: str, error: BaseException) -> None:
         if isinstance(error, PerfdeskError):
@@ -184,49 +185,29 @@ class FileActions(QObject):
 
     def holder_question(self, path: Path, held) -> QMessageBox:  # noqa: ANN001 - owner_file.Holder
         """The question before opening a workbook someone else holds: 只读打开 / 取消."""
-        box = QMessageBox(self.window)
-        box.setObjectName("heldQuestion")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("File in use"))
-        box.setText(self.tr("“%1” is open in %2.").replace("%1", path.name).replace("%2", str(held)))
-        box.setInformativeText(self.tr("Open it read-only? Your changes can then be saved under another name."))
-        read_only = box.addButton(self.tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        read_only.setObjectName("read_only")
-        cancel.setObjectName("cancel")
-        box.setDefaultButton(read_only)
-        box.setEscapeButton(cancel)
-        return box
+        return question(self.window, "heldQuestion", self.tr("File in use"),
+                        self.tr("“%1” is open in %2.").replace("%1", path.name).replace("%2", str(held)),
+                        self.tr("Open it read-only? Your changes can then be saved under another name."),
+                        [("read_only", self.tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole),
+                         ("cancel", self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)], default="read_only", escape="cancel")
 
     def ask_about_holder(self, path: Path, held) -> str:  # noqa: ANN001
         """"read_only" or "cancel"."""
-        from perfdesk.ui.widgets import answer
-
         return "read_only" if answer(self.holder_question(path, held)) == "read_only" else "cancel"
 
     def changed_question(self, path: Path) -> QMessageBox:
         """The question before saving over a file changed on disk since it was read: 覆盖 / 另存为 / 取消."""
-        box = QMessageBox(self.window)
-        box.setObjectName("changedOnDiskQuestion")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Save"))
-        box.setText(self.tr("“%1” was changed on disk by another program or window since it was opened "
-                            "or last saved.").replace("%1", path.name))
-        box.setInformativeText(self.tr("Overwrite it with this document, save under another name, or cancel?"))
-        overwrite = box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
-        save_as = box.addButton(self.tr("Save as…"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        overwrite.setObjectName("overwrite")
-        save_as.setObjectName("save_as")
-        cancel.setObjectName("cancel")
-        box.setDefaultButton(save_as)  # Enter keeps the other program's version
-        box.setEscapeButton(cancel)
-        return box
+        return question(self.window, "changedOnDiskQuestion", self.tr("Save"),
+                        self.tr("“%1” was changed on disk by another program or window since it was opened "
+                                "or last saved.").replace("%1", path.name),
+                        self.tr("Overwrite it with this document, save under another name, or cancel?"),
+                        [("overwrite", self.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole),
+                         ("save_as", self.tr("Save as…"), QMessageBox.ButtonRole.AcceptRole),
+                         ("cancel", self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)],
+                        default="save_as", escape="cancel")  # Enter keeps the other program's version
 
     def ask_about_change(self, path: Path) -> str:
         """"overwrite", "save_as" or "cancel"."""
-        from perfdesk.ui.widgets import answer
-
         name = answer(self.changed_question(path))
         return name if name in ("overwrite", "save_as") else "cancel"
 
@@ -411,26 +392,16 @@ class FileActions(QObject):
 
     def losses_question(self, count: int) -> QMessageBox:
         """The question before saving over the opened file without what it could not place."""
-        box = QMessageBox(self.window)
-        box.setObjectName("lossesQuestion")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Save"))
-        box.setText(self.tr("%n item(s) could not be read when the file was opened (see “Opening notes”); "
-                            "once saved over the original file they will no longer be kept.", "", count))
-        save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
-        save_as = box.addButton(self.tr("Save as…"), QMessageBox.ButtonRole.ActionRole)
-        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        save.setObjectName("save")
-        save_as.setObjectName("save_as")
-        cancel.setObjectName("cancel")
-        box.setDefaultButton(save_as)  # Enter keeps the original file as it is
-        box.setEscapeButton(cancel)
-        return box
+        return question(self.window, "lossesQuestion", self.tr("Save"),
+                        self.tr("%n item(s) could not be read when the file was opened (see “Opening notes”); "
+                                "once saved over the original file they will no longer be kept.", "", count), "",
+                        [("save", self.tr("Save"), QMessageBox.ButtonRole.AcceptRole),
+                         ("save_as", self.tr("Save as…"), QMessageBox.ButtonRole.ActionRole),
+                         ("cancel", self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)],
+                        default="save_as", escape="cancel")  # Enter keeps the original file as it is
 
     def ask_about_losses(self, count: int) -> str:
         """"save", "save_as" or "cancel"."""
-        from perfdesk.ui.widgets import answer
-
         name = answer(self.losses_question(count))
         return name if name in ("save", "save_as") else "cancel"
 

@@ -42,7 +42,7 @@ from perfdesk.fileio.recovery_store import (
     same_file,
     write_failure,
 )
-from perfdesk.ui.widgets import answer
+from perfdesk.ui.widgets import answer, question
 
 if TYPE_CHECKING:
     from perfdesk.ui.main_window import MainWindow
@@ -215,13 +215,6 @@ class AutoSaver(QObject):
 
     def question_box(self, copy: RecoveryCopy) -> QMessageBox:
         """The question about one copy (恢复 / 丢弃 / 以后再说); ``ask`` shows it."""
-        box = QMessageBox(self.window)
-        box.setObjectName("recoveryQuestion")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Recover unsaved changes"))
-        box.setText(self.tr("perfdesk was not closed normally last time. Unsaved changes to “%1” were found "
-                            "(saved at %2). Recover them?")
-                    .replace("%1", self._label(copy)).replace("%2", copy.saved_at_text()))
         lines = [self.tr("File: %1").replace("%1", str(copy.original)) if copy.original
                  else self.tr("A new document that was never saved.")]
         if copy.department or copy.year:
@@ -229,15 +222,14 @@ class AutoSaver(QObject):
                          .replace("%1", copy.department or "—").replace("%2", str(copy.year or "—")))
         lines.append("\n" + self.tr("A recovered document is shown as unsaved: check it, then save it. "
                                     "“Later” keeps the recovery copy for next time."))
-        box.setInformativeText("\n".join(lines))
-        restore = box.addButton(self.tr("&Recover"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole).setObjectName("discard")
-        later = box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
-        restore.setObjectName("recover")
-        later.setObjectName("later")
-        box.setDefaultButton(restore)
-        box.setEscapeButton(later)
-        return box
+        text = (self.tr("perfdesk was not closed normally last time. Unsaved changes to “%1” were found "
+                        "(saved at %2). Recover them?")
+                .replace("%1", self._label(copy)).replace("%2", copy.saved_at_text()))
+        return question(self.window, "recoveryQuestion", self.tr("Recover unsaved changes"), text, "\n".join(lines),
+                        [("recover", self.tr("&Recover"), QMessageBox.ButtonRole.AcceptRole),
+                         ("discard", self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole),
+                         ("later", self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)],
+                        default="recover", escape="later", icon=QMessageBox.Icon.Question)
 
     def ask(self, copy: RecoveryCopy) -> str:
         return {"recover": RESTORE, "discard": DISCARD}.get(answer(self.question_box(copy)), LATER)

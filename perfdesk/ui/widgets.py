@@ -365,3 +365,25 @@ def answer(box: QMessageBox) -> str:
         return clicked.objectName() if clicked is not None else ""
     finally:
         box.deleteLater()
+
+
+def question(parent: QWidget, name: str, title: str, text: str, informative: str,
+             buttons: list[tuple[str, str, QMessageBox.ButtonRole]], default: str, escape: str,
+             icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
+    """A question box named ``name`` whose buttons, given as (object name, label, role), can be
+    answered by name (:func:`answer`, and tests); ``default`` is what Enter picks, ``escape``
+    what Esc and closing the box pick."""
+    box = QMessageBox(parent)
+    box.setObjectName(name)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if informative:
+        box.setInformativeText(informative)
+    made = {}
+    for object_name, label, role in buttons:
+        made[object_name] = box.addButton(label, role)
+        made[object_name].setObjectName(object_name)
+    box.setDefaultButton(made[default])
+    box.setEscapeButton(made[escape])
+    return box

@@ -79,47 +79,47 @@ It was renamed and kept as %3.</source>
 该副本已改名保留为 %3。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="221" />
+        <location filename="../../perfdesk/ui/recovery.py" line="228" />
         <source>Recover unsaved changes</source>
         <translation>恢复未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="222" />
+        <location filename="../../perfdesk/ui/recovery.py" line="225" />
         <source>perfdesk was not closed normally last time. Unsaved changes to “%1” were found (saved at %2). Recover them?</source>
         <translation>上次未正常退出，发现“%1”未保存的修改（保存于 %2）。是否恢复？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="225" />
+        <location filename="../../perfdesk/ui/recovery.py" line="218" />
         <source>File: %1</source>
         <translation>文件：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="226" />
+        <location filename="../../perfdesk/ui/recovery.py" line="219" />
         <source>A new document that was never saved.</source>
         <translation>这是一个尚未保存过的新文档。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="228" />
+        <location filename="../../perfdesk/ui/recovery.py" line="221" />
         <source>Department: %1    Year: %2</source>
         <translation>部门：%1    年度：%2</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="230" />
+        <location filename="../../perfdesk/ui/recovery.py" line="223" />
         <source>A recovered document is shown as unsaved: check it, then save it. “Later” keeps the recovery copy for next time.</source>
         <translation>恢复后的文档显示为“未保存”，请核对后保存。选择“以后再说”将保留恢复副本，下次再询问。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="233" />
+        <location filename="../../perfdesk/ui/recovery.py" line="229" />
         <source>&amp;Recover</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="234" />
+        <location filename="../../perfdesk/ui/recovery.py" line="230" />
         <source>&amp;Discard</source>
         <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/recovery.py" line="235" />
+        <location filename="../../perfdesk/ui/recovery.py" line="231" />
         <source>&amp;Later</source>
         <translation>以后再说(&amp;L)</translation>
     </message>
@@ -482,258 +482,258 @@ It was renamed and kept as %3.</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="99" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="100" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="101" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="102" />
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="102" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="103" />
         <source>“%1” has changes that are not saved. Save them?</source>
         <translation>“%1”有尚未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="113" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="114" />
         <source>The file could not be accessed: %1</source>
         <translation>无法访问文件：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="117" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="118" />
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="144" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="267" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="145" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="248" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="124" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="125" />
         <source>Performance texts (*.xlsx *.json)</source>
         <translation>绩效文本 (*.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="289" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="270" />
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="289" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="270" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="212" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="308" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="331" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="359" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="417" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="420" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="200" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="289" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="312" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="340" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="395" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="398" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="389" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="370" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="418" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="396" />
         <source>%n item(s) could not be read when the file was opened (see “Opening notes”); once saved over the original file they will no longer be kept.</source>
         <translation>
             <numerusform>打开时有 %n 处内容未能读入（见“打开说明”），保存到原文件后这些内容将不再保留。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="217" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="421" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="205" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="399" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="140" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="141" />
         <source>Still opening a file: please wait.</source>
         <translation>仍在打开文件，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="190" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="188" />
         <source>File in use</source>
         <translation>文件正在使用</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="191" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="189" />
         <source>“%1” is open in %2.</source>
         <translation>“%1”正由 %2 打开。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="192" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="190" />
         <source>Open it read-only? Your changes can then be saved under another name.</source>
         <translation>要以只读方式打开吗？修改后可以另存为其他文件。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="193" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="191" />
         <source>Open read-only</source>
         <translation>只读打开</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="194" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="218" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="422" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="192" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="206" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="400" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="213" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="201" />
         <source>“%1” was changed on disk by another program or window since it was opened or last saved.</source>
         <translation>“%1”在打开或上次保存之后已被其他程序或窗口修改。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="215" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="203" />
         <source>Overwrite it with this document, save under another name, or cancel?</source>
         <translation>用当前内容覆盖它、另存为其他文件，还是取消？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="216" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="204" />
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="262" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="243" />
         <source>Opening %1 …</source>
         <translation>正在打开 %1 …</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="303" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="284" />
         <source>Still saving “%1”: please wait.</source>
         <translation>仍在保存“%1”，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="308" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="289" />
         <source>“%1” is open in %2: save under another name.</source>
         <translation>“%1”正由 %2 打开，请另存为其他文件。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="369" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="350" />
         <source>Saving %1 …</source>
         <translation>正在保存 %1 …</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="391" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="372" />
         <source>(changes made while saving are not saved yet)</source>
         <translation>（保存过程中所做的修改尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="442" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="450" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="413" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="421" />
         <source>Compare with another version</source>
         <translation>与其他版本比较</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="462" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="433" />
         <source>Import last year's text</source>
         <translation>导入上年文本</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="463" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="434" />
         <source>Published texts (*.pdf *.docx *.txt)</source>
         <translation>公开文本 (*.pdf *.docx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="471" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="442" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="475" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="446" />
         <source>%n passage(s) could not be placed; please check them:</source>
         <translation>
             <numerusform>有 %n 处文字未能归位，请核对：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="476" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="447" />
         <source>Everything in the text was placed.</source>
         <translation>文本内容已全部导入。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="477" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="448" />
         <source>Import notes</source>
         <translation>导入说明</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="483" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="492" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="495" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="454" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="463" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="466" />
         <source>Make next year's draft</source>
         <translation>生成下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="483" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="454" />
         <source>Budget year of the draft:</source>
         <translation>草稿的预算年度：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="496" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="467" />
         <source>The draft for %1 was made. Changes:</source>
         <translation>已生成 %1 年度草案。变更如下：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="516" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="546" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="551" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="562" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="487" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="517" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="522" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="533" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="545" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="516" />
         <source>The review found %n error(s). Export the PDF anyway?</source>
         <translation>
             <numerusform>审核发现 %n 个错误。仍要导出 PDF 吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="551" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="522" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="554" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="525" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="563" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="534" />
         <source>The PDF was exported to %1.</source>
         <translation>PDF 已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="564" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="535" />
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="564" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="535" />
         <source>Open containing folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="564" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="535" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="580" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="551" />
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="594" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="565" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
