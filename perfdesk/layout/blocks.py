@@ -226,8 +226,9 @@ def project_table(project: Project) -> ProjectTable:
     return ProjectTable(rows, header)
 
 
-def runs(rows: list[TableRow], column: int) -> list[tuple[int, int, TableGroup]]:
-    """Consecutive rows sharing a group in ``column``: (first row, last row, group)."""
+def runs(rows: list, column: int) -> list[tuple[int, int, TableGroup]]:
+    """Consecutive rows sharing a group in ``column``: (first row, last row, group). Any rows
+    with ``groups`` by column whose groups have a ``key`` (the PDF grid's rows too)."""
     found: list[tuple[int, int, TableGroup]] = []
     for index, row in enumerate(rows):
         group = row.groups.get(column)

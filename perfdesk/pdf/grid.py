@@ -19,6 +19,7 @@ from typing import Hashable
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from perfdesk.layout.blocks import runs  # rows sharing a merged group: the same rule as the .docx
 from perfdesk.pdf.linebreak import ChineseParagraph
 
 PADDING = 3.0
@@ -111,23 +112,10 @@ class GridTable(Flowable):
             self._group_heights[key] = self._content_height(group.content, column, column)
         return self._group_heights[key]
 
-    def _runs(self, rows: list[GridRow], column: int) -> list[tuple[int, int, Group]]:
-        """Consecutive rows sharing a group in ``column``: (first row, last row, group)."""
-        runs: list[tuple[int, int, Group]] = []
-        for index, row in enumerate(rows):
-            group = row.groups.get(column)
-            if group is None:
-                continue
-            if runs and runs[-1][1] == index - 1 and runs[-1][2].key == group.key:
-                runs[-1] = (runs[-1][0], index, runs[-1][2])
-            else:
-                runs.append((index, index, group))
-        return runs
-
     def _heights(self, rows: list[GridRow]) -> list[float]:
         heights = [self._row_height(row) for row in rows]
         for column in self._group_columns(rows):
-            for first, last, group in self._runs(rows, column):
+            for first, last, group in runs(rows, column):
                 short = self._group_height(column, group) - sum(heights[first:last + 1])
                 if short > 0:  # a merged cell taller than its rows: the last row grows
                     heights[last] += short
@@ -229,7 +217,7 @@ class GridTable(Flowable):
                 if cell.last > cell.first:
                     commands.append(("SPAN", (cell.first, r), (cell.last, r)))
         for column in self._group_columns(rows):
-            for first, last, group in self._runs(rows, column):
+            for first, last, group in runs(rows, column):
                 data[first][column] = group.content
                 if last > first:
                     commands.append(("SPAN", (column, first), (column, last)))
