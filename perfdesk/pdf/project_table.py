@@ -4,7 +4,7 @@ merged groups are carried over as they are."""
 
 from __future__ import annotations
 
-from perfdesk.layout.blocks import ProjectTable, TableRow, percent  # noqa: F401 - percent: old import place
+from perfdesk.layout.blocks import ProjectTable, TableRow
 from perfdesk.layout.profile import PrintProfile
 from perfdesk.pdf.fonts import FontSet
 from perfdesk.pdf.grid import Cell, CellParagraph, GridRow, GridTable, Group, Ruling
