@@ -45,6 +45,13 @@ class SaveError(PerfdeskError):
     """Saving failed; the file on disk is as it was before."""
 
 
+class Cancelled(PerfdeskError):
+    """The clerk stopped the work (an export, a preview) before it ended; nothing was written."""
+
+    def __init__(self, message: str = "已取消，没有写入任何文件。") -> None:
+        super().__init__(message)
+
+
 class FontMissingError(PerfdeskError):
     """No embeddable (TrueType) CJK font was found for the PDF export, or a character of the
     document is in no installed font (the message names it and where it stands)."""

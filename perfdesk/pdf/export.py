@@ -15,13 +15,13 @@ import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Callable
 
 from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.lib.units import mm
 
-from perfdesk.errors import FontMissingError, PerfdeskError, SaveError, describe_error
+from perfdesk.errors import Cancelled, FontMissingError, PerfdeskError, SaveError, describe_error
 from perfdesk.layout import blocks
 from perfdesk.layout.blocks import Layout, document_layout
 from perfdesk.layout.profile import PrintProfile, load_profile
@@ -96,10 +96,22 @@ class _Builder:
         return [flowable for block in layout.blocks for flowable in self.flowables(block)]
 
 
+Progress = Callable[[int, int], None]  # (pages laid out, pages in all; 0 while not known)
+
+
 def export_pdf(document: Document, target: str | os.PathLike | BinaryIO, project_codes: list[str] | None = None,
-               fonts: FontPaths | None = None, profile: str | PrintProfile | None = None) -> ExportResult:
+               fonts: FontPaths | None = None, profile: str | PrintProfile | None = None, *,
+               jobs: int | None = None, progress: Progress | None = None,
+               cancelled: Callable[[], bool] | None = None,
+               first_pages: Callable[[bytes], None] | None = None) -> ExportResult:
     """Write the document (or only the tables of ``project_codes``) as a PDF to ``target``, set
     by the print ``profile`` (a name in resources/profiles, ``compact`` by default).
+
+    ``jobs``: processes laying out pages (None: one per core, one for a small document).
+    ``progress(done, total)`` is told as pages are laid out; when ``cancelled()`` turns true the
+    export stops with :class:`perfdesk.errors.Cancelled` and writes nothing; ``first_pages(pdf)``
+    is given, at most once and early, a complete small PDF of the document's first pages (for a
+    preview to show while the rest is laid out).
 
     Raises FontMissingError without a CJK TrueType font, PerfdeskError for an unknown project
     code or profile, SaveError if the file cannot be written (the old file, if any, is left as it was).
@@ -108,7 +120,7 @@ def export_pdf(document: Document, target: str | os.PathLike | BinaryIO, project
         _refuse_overwriting_a_non_pdf(Path(target))
     chosen = profile if isinstance(profile, PrintProfile) else load_profile(profile)
     layout = document_layout(document, project_codes, chosen.cover_space_mm)
-    data, result = render_pdf(layout, chosen, fonts)
+    data, result = render_pdf(layout, chosen, fonts, progress=progress, cancelled=cancelled)
     if hasattr(target, "write"):
         target.write(data)
     else:
@@ -116,7 +128,9 @@ def export_pdf(document: Document, target: str | os.PathLike | BinaryIO, project
     return result
 
 
-def render_pdf(layout: Layout, profile: PrintProfile, fonts: FontPaths | None = None) -> tuple[bytes, ExportResult]:
+def render_pdf(layout: Layout, profile: PrintProfile, fonts: FontPaths | None = None, *,
+               progress: Progress | None = None,
+               cancelled: Callable[[], bool] | None = None) -> tuple[bytes, ExportResult]:
     """The PDF of a laid-out document, in memory, and where its headings landed."""
     font_set = find_profile_fonts(profile.fonts, fonts)
     ensure_printable(layout, font_set)
@@ -131,6 +145,16 @@ def render_pdf(layout: Layout, profile: PrintProfile, fonts: FontPaths | None = 
     template = make_template(buffer, record, title=layout.title, author=layout.author,
                              first="cover" if layout.whole else "body")
     builder = _Builder(font_set, record, profile)
+
+    def page_done(kind: str, value: int) -> None:
+        if kind != "PAGE":
+            return
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if progress is not None:
+            progress(value, 0)
+
+    template.setProgressCallBack(page_done)
     try:
         template.build(builder.story(layout))
     except LayoutError as error:
