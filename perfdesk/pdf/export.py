@@ -9,7 +9,6 @@ is complete, so a failure never leaves a half-written file or destroys the previ
 
 from __future__ import annotations
 
-import io
 import os
 import stat
 import tempfile
@@ -17,20 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable
 
-from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table, TableStyle
-from reportlab.platypus.doctemplate import LayoutError
-from reportlab.lib.units import mm
-
-from perfdesk.errors import Cancelled, FontMissingError, PerfdeskError, SaveError, describe_error
+from perfdesk.errors import FontMissingError, SaveError, describe_error
 from perfdesk.layout import blocks
 from perfdesk.layout.blocks import Layout, document_layout
 from perfdesk.layout.profile import PrintProfile, load_profile
 from perfdesk.model import INDICATOR_HEADERS, Document
+from perfdesk.pdf.assemble import Numbers, assemble, placed_headings
 from perfdesk.pdf.fonts import FontPaths, FontSet, find_profile_fonts
-from perfdesk.pdf.layout import Heading, HeadingPage, PageRecord, TocLine, make_template
-from perfdesk.pdf.linebreak import ChineseParagraph
-from perfdesk.pdf.project_table import grid_table
-from perfdesk.pdf.styles import Styles, make_styles
+from perfdesk.pdf.layout import HeadingPage
+from perfdesk.pdf.pages import DrawnPage, PageStyle, primed_characters, segments
+from perfdesk.pdf.parallel import Drawing, jobs_for, make_pieces
+from perfdesk.pdf.styles import make_styles
 
 @dataclass
 class ExportResult:
@@ -43,57 +39,6 @@ class ExportResult:
     def page_of(self, title: str) -> int:
         """The printed page number of the first heading with this title."""
         return next(h.page for h in self.headings if h.title == title)
-
-
-class _Builder:
-    """Turns the layout's blocks into ReportLab flowables in the profile's styles."""
-
-    def __init__(self, fonts: FontSet, record: PageRecord, profile: PrintProfile) -> None:
-        self.fonts, self.record, self.profile = fonts, record, profile
-        self.styles: Styles = make_styles(fonts, profile)
-
-    def style(self, role: str):
-        return getattr(self.styles, role)
-
-    def text(self, text: str, style) -> ChineseParagraph:
-        return ChineseParagraph(self.fonts.markup(text, style.fontName), style)
-
-    def unit_line(self, block: blocks.UnitLine) -> Table:
-        s, width = self.styles, self.profile.frame_width
-        unit_line = Table([[self.text(block.left, s.unit_left), self.text(block.right, s.unit_right)]],
-                          colWidths=[width * 0.75, width * 0.25], hAlign="LEFT",
-                          style=TableStyle([("FONTNAME", (0, 0), (-1, -1), s.unit_left.fontName),
-                                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                                            ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-        unit_line.keepWithNext = True
-        return unit_line
-
-    def flowables(self, block) -> list:
-        if isinstance(block, blocks.Paragraph):
-            return [self.text(block.text, self.style(block.role))]
-        if isinstance(block, blocks.Space):
-            return [Spacer(1, block.mm * mm)]
-        if isinstance(block, blocks.Heading):
-            style = self.style(block.role)
-            return [Heading(self.fonts.markup(block.text, style.fontName), style, key=block.key, title=block.title,
-                            level=block.level, record=self.record, in_toc=block.in_toc)]
-        if isinstance(block, blocks.ContentsEntry):
-            if block.level == 0:  # a part's line: no number of its own
-                return [self.text(block.title, self.styles.toc_part)]
-            return [TocLine(self.fonts.markup(block.title), self.styles.toc_entry, block.key,
-                            dot_font=self.fonts.font_with(".", self.styles.toc_entry.fontName))]
-        if isinstance(block, blocks.NewPage):
-            return [NextPageTemplate(block.section), PageBreak()] if block.section else [PageBreak()]
-        if isinstance(block, blocks.UnitLine):
-            return [self.unit_line(block)]
-        if isinstance(block, blocks.ProjectTable):
-            return [grid_table(block, self.fonts, self.styles, self.profile)]
-        raise TypeError(f"unknown block {block!r}")
-
-    def story(self, layout: Layout) -> list:
-        return [flowable for block in layout.blocks for flowable in self.flowables(block)]
 
 
 Progress = Callable[[int, int], None]  # (pages laid out, pages in all; 0 while not known)
@@ -120,7 +65,8 @@ def export_pdf(document: Document, target: str | os.PathLike | BinaryIO, project
         _refuse_overwriting_a_non_pdf(Path(target))
     chosen = profile if isinstance(profile, PrintProfile) else load_profile(profile)
     layout = document_layout(document, project_codes, chosen.cover_space_mm)
-    data, result = render_pdf(layout, chosen, fonts, progress=progress, cancelled=cancelled)
+    data, result = render_pdf(layout, chosen, fonts, jobs=jobs, progress=progress, cancelled=cancelled,
+                              first_pages=first_pages)
     if hasattr(target, "write"):
         target.write(data)
     else:
@@ -129,38 +75,40 @@ def export_pdf(document: Document, target: str | os.PathLike | BinaryIO, project
 
 
 def render_pdf(layout: Layout, profile: PrintProfile, fonts: FontPaths | None = None, *,
-               progress: Progress | None = None,
-               cancelled: Callable[[], bool] | None = None) -> tuple[bytes, ExportResult]:
-    """The PDF of a laid-out document, in memory, and where its headings landed."""
+               jobs: int | None = None, progress: Progress | None = None,
+               cancelled: Callable[[], bool] | None = None,
+               first_pages: Callable[[bytes], None] | None = None,
+               pdf: bool = True) -> tuple[bytes, ExportResult]:
+    """The PDF of a laid-out document, in memory, and where its headings landed (``pdf``
+    False: only where they landed, e.g. for the Word file's 目录; the bytes are then empty)."""
     font_set = find_profile_fonts(profile.fonts, fonts)
     ensure_printable(layout, font_set)
-    # Page numbers (and the 目录's, drawn in the record's body font) need digits, which some
-    # Chinese fonts lack: then they come from a font that has them.
-    numbers = "0123456789" + profile.page_number.text(1) + profile.page_number.text(10)
-    record = PageRecord(body_font=font_set.font_with("0123456789", font_set.body), profile=profile,
-                        page_number_font=font_set.font_with(numbers, font_set.role(profile.page_number.font)))
-    if not layout.whole:
-        record.body_first = 1
-    buffer = io.BytesIO()
-    template = make_template(buffer, record, title=layout.title, author=layout.author,
-                             first="cover" if layout.whole else "body")
-    builder = _Builder(font_set, record, profile)
+    styles = make_styles(font_set, profile)
+    style = PageStyle(profile, font_set, primed_characters(layout.blocks, font_set, styles))
+    # Page numbers (and the 目录's) need digits, which some Chinese fonts lack: then they come
+    # from a font that has them.
+    digits = "0123456789"
+    numbers = Numbers(
+        page_number_font=font_set.font_with(digits + profile.page_number.text(1) + profile.page_number.text(10),
+                                            font_set.role(profile.page_number.font)),
+        toc_font=font_set.font_with(digits, font_set.body))
+    contents = [block.key for block in layout.blocks if isinstance(block, blocks.ContentsEntry) and block.level]
 
-    def page_done(kind: str, value: int) -> None:
-        if kind != "PAGE":
-            return
-        if cancelled is not None and cancelled():
-            raise Cancelled()
-        if progress is not None:
-            progress(value, 0)
+    def assembled(pages: list[DrawnPage], drawn_with: PageStyle) -> tuple[bytes, list[HeadingPage]]:
+        return assemble(pages, drawn_with, numbers, title=layout.title, author=layout.author, contents=contents)
 
-    template.setProgressCallBack(page_done)
-    try:
-        template.build(builder.story(layout))
-    except LayoutError as error:
-        raise PerfdeskError(f"排版失败：有一段内容无法放进 A4 页面（{error}）。请缩短过长的单元格文字后再导出。") from None
-    return buffer.getvalue(), ExportResult(pages=record.last_page, headings=record.headings,
-                                           notes=list(font_set.notes))
+    def show_first(pages: list[DrawnPage], drawn_with: PageStyle) -> None:
+        first_pages(assembled(pages, drawn_with)[0])
+
+    parts = segments(layout)
+    count = jobs_for(len(parts), jobs)
+    drawing = Drawing(style, make_pieces(parts, count), count, progress=progress, cancelled=cancelled,
+                      first_pages=show_first if first_pages is not None and pdf else None)
+    pages, style = drawing.run()
+    if not pdf:
+        return b"", ExportResult(pages=len(pages), headings=placed_headings(pages), notes=list(font_set.notes))
+    data, headings = assembled(pages, style)
+    return data, ExportResult(pages=len(pages), headings=headings, notes=list(font_set.notes))
 
 
 def _texts(layout: Layout):

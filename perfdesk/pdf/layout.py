@@ -1,10 +1,15 @@
 """Page templates, headings that know their page, and 目录 lines whose numbers come later.
 
-The 目录 stands before the pages it lists. Instead of laying the document out twice, each
-目录 line draws its page number from a PDF form XObject named after the heading; the heading
-defines that form when it is drawn, knowing its page by then (ReportLab allows a form to be
-used before it is defined). Page numbers start at 1 on the first page of Part 1; the cover and
-the 目录 carry none, as in the official texts.
+Pages are drawn in pieces (:mod:`perfdesk.pdf.pages`, perhaps in several processes) and put
+together afterwards (:mod:`perfdesk.pdf.assemble`). So what depends on a page's place in the
+whole document is not drawn with the page: its printed number, and for a heading its bookmark,
+its outline entry and its number in the 目录. A :class:`Heading` only notes where it was drawn
+(a :class:`Mark`); a page template only notes which template each page used.
+
+The 目录 stands before the pages it lists. Each 目录 line draws its page number from a PDF form
+XObject named after the heading, which the assembly defines once every heading's page is known
+(ReportLab allows a form to be used before it is defined). Page numbers start at 1 on the first
+page of Part 1; the cover and the 目录 carry none, as in the official texts.
 """
 
 from __future__ import annotations
@@ -33,23 +38,31 @@ class HeadingPage:
     sheet: int
 
 
+@dataclass(frozen=True)
+class Mark:
+    """A heading as drawn on a page: ``sheet`` counts the pages of the piece being drawn from 1;
+    (``x``, ``y``) is the top of the heading on the page, where its bookmark points."""
+
+    key: str
+    title: str
+    level: int
+    in_toc: bool
+    sheet: int
+    x: float
+    y: float
+
+
 @dataclass
 class PageRecord:
-    """Filled in while the document is drawn."""
+    """Filled in while a piece of the document is drawn: each page's template and the headings."""
 
-    body_font: str
     profile: PrintProfile = field(default_factory=lambda: load_profile(DEFAULT_PROFILE))
-    page_number_font: str | None = None  # the profile's page-number role; body_font if None
-    body_first: int | None = None  # PDF page on which printed numbering starts at 1
-    last_page: int = 0
-    headings: list[HeadingPage] = field(default_factory=list)
+    templates: list[str] = field(default_factory=list)  # per page drawn, its template's id
+    marks: list[Mark] = field(default_factory=list)
 
     @property
     def toc_size(self) -> float:
         return self.profile.styles["toc_entry"].size
-
-    def printed(self, sheet: int) -> int:
-        return sheet - (self.body_first or 1) + 1
 
 
 def toc_form_name(key: str) -> str:
@@ -57,7 +70,8 @@ def toc_form_name(key: str) -> str:
 
 
 class Heading(ChineseParagraph):
-    """A heading paragraph that, when drawn, becomes a bookmark and defines its 目录 number."""
+    """A heading paragraph that, when drawn, notes its page and place (a bookmark and a 目录
+    number once the pages are put together)."""
 
     def __init__(self, markup: str | None, style: ParagraphStyle, *, key: str | None = None, title: str = "",
                  level: int = 0, record: PageRecord | None = None, in_toc: bool = False, **paragraph) -> None:
@@ -67,20 +81,11 @@ class Heading(ChineseParagraph):
         self.key, self.title, self.level, self.record, self.in_toc = key, title, level, record, in_toc
 
     def draw(self) -> None:
-        if self.key is None or self.record is None:
-            super().draw()
-            return
-        canvas = self.canv
-        sheet = canvas.getPageNumber()
-        page = self.record.printed(sheet)
-        canvas.bookmarkHorizontal(self.key, 0, self.height)
-        canvas.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
-        if self.in_toc:
-            canvas.beginForm(toc_form_name(self.key), lowerx=-NUMBER_COLUMN, lowery=-6, upperx=2, uppery=20)
-            canvas.setFont(self.record.body_font, self.record.toc_size)
-            canvas.drawRightString(0, 0, str(page))
-            canvas.endForm()
-        self.record.headings.append(HeadingPage(self.key, self.title, self.level, page, sheet))
+        if self.key is not None and self.record is not None:
+            canvas = self.canv
+            x, y = canvas.absolutePosition(0, self.height)
+            self.record.marks.append(Mark(self.key, self.title, self.level, self.in_toc,
+                                          canvas.getPageNumber(), x, y))
         super().draw()
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
@@ -148,60 +153,53 @@ class TocLine(Flowable):
 
 
 class _Document(BaseDocTemplate):
-    def beforeDocument(self) -> None:
-        # A reader opens the PDF with the bookmark panel (Part 1, Part 2, every table) shown.
-        self.canv.showOutline()
+    _doSave = 0  # the pages are taken from the canvas as they end; the piece is never saved
 
 
-def make_template(target, record: PageRecord, *, title: str, author: str, first: str = "cover") -> BaseDocTemplate:
-    """A4 portrait: ``cover`` and ``front`` pages without a number, ``body`` pages with one;
-    the first page uses the template named ``first``."""
+def make_template(record: PageRecord, *, initial_font: str, first: str = "cover") -> BaseDocTemplate:
+    """A4 portrait (or the profile's page): ``cover`` and ``front`` pages without a number,
+    ``body`` pages with one (drawn when the pages are put together); the first page uses the
+    template named ``first``. Every page's template is noted in ``record.templates``."""
 
     profile = record.profile
     left, bottom, page_size = profile.margin("left"), profile.margin("bottom"), profile.page_size
-    number = profile.page_number
 
     def frame(name: str) -> Frame:
         return Frame(left, bottom, profile.frame_width, profile.frame_height, id=name,
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
-    def plain(canvas, doc) -> None:
-        record.last_page = canvas.getPageNumber()
-
-    def numbered(canvas, doc) -> None:
-        sheet = canvas.getPageNumber()
-        record.last_page = sheet
-        if record.body_first is None:
-            record.body_first = sheet
-        printed = record.printed(sheet)
-        canvas.saveState()
-        font = record.page_number_font or record.body_font
-        canvas.setFont(font, number.size)
-        text, baseline = number.text(printed), number.baseline(bottom)
-        if number.placement == "outer":
-            # GB/T 9704: odd pages at the right, even pages at the left, one character in.
-            inset = number.indent_chars * number.size
-            if printed % 2:
-                canvas.drawRightString(left + profile.frame_width - inset, baseline, text)
-            else:
-                canvas.drawString(left + inset, baseline, text)
-        else:
-            canvas.drawCentredString(page_size[0] / 2, baseline, text)
-        canvas.restoreState()
+    def noted(name: str):
+        def on_page(canvas, doc) -> None:
+            record.templates.append(name)
+        return on_page
 
     document = _Document(
-        target, pagesize=page_size, title=title, author=author, subject="部门预算绩效文本",
-        creator="perfdesk", leftMargin=left, rightMargin=profile.margin("right"),
+        None, pagesize=page_size, leftMargin=left, rightMargin=profile.margin("right"),
         topMargin=page_size[1] - bottom - profile.frame_height, bottomMargin=bottom,
-        # The canvas's own starting font would otherwise be Helvetica, a font the PDF lists
-        # but does not embed.
-        initialFontName=record.body_font,
+        # The canvas's own starting font would otherwise be Helvetica, a font the PDF lists but
+        # does not embed, and which would take a font name the assembled PDF does not have.
+        initialFontName=initial_font,
     )
-    templates = [
-        PageTemplate("cover", [frame("cover")], onPage=plain),
-        PageTemplate("front", [frame("front")], onPage=plain),
-        PageTemplate("body", [frame("body")], onPage=numbered),
-    ]
+    templates = [PageTemplate(name, [frame(name)], onPage=noted(name)) for name in ("cover", "front", "body")]
     # The first template in the list is the one the first page uses.
     document.addPageTemplates(sorted(templates, key=lambda template: template.id != first))
     return document
+
+
+def draw_page_number(canvas, profile: PrintProfile, font: str, printed: int) -> None:
+    """The printed number of a body page at the profile's place (centred, or GB/T 9704's outer side)."""
+    number = profile.page_number
+    left, bottom, page_size = profile.margin("left"), profile.margin("bottom"), profile.page_size
+    canvas.saveState()
+    canvas.setFont(font, number.size)
+    text, baseline = number.text(printed), number.baseline(bottom)
+    if number.placement == "outer":
+        # GB/T 9704: odd pages at the right, even pages at the left, one character in.
+        inset = number.indent_chars * number.size
+        if printed % 2:
+            canvas.drawRightString(left + profile.frame_width - inset, baseline, text)
+        else:
+            canvas.drawString(left + inset, baseline, text)
+    else:
+        canvas.drawCentredString(page_size[0] / 2, baseline, text)
+    canvas.restoreState()

@@ -198,11 +198,12 @@ def build_docx(layout: Layout, profile: PrintProfile, pages: dict[str, int]) -> 
 
 
 def heading_pages(layout: Layout, profile: PrintProfile, fonts=None) -> tuple[dict[str, int], list[str]]:
-    """The printed page of every heading as the PDF with this profile lays it out."""
+    """The printed page of every heading as the PDF with this profile lays it out (the pages
+    are laid out, on all cores for a large document, but no PDF is put together)."""
     from perfdesk.pdf.export import render_pdf
 
     try:
-        _, result = render_pdf(layout, profile, fonts)
+        _, result = render_pdf(layout, profile, fonts, pdf=False)
     except FontMissingError:
         return {}, ["本机没有可用于排版的中文字体，目录中没有填入页码：请在 Word 或 WPS 中右键目录选择“更新域”。"]
     return {heading.key: heading.page for heading in result.headings}, []
