@@ -121,21 +121,14 @@ def prime(canvas: Canvas, primed: dict[str, str]) -> dict[str, int]:
 def primed_characters(layout_blocks, fonts: FontSet, styles: Styles) -> dict[str, str]:
     """The characters each font will draw for these blocks: a character the block's font lacks
     is drawn from the first other font that has it (as :meth:`FontSet.markup` decides)."""
-    wanted: dict[str, set[str]] = {}
-    order = list(dict.fromkeys((fonts.body, fonts.heading, *fonts._faces)))
+    # The texts' characters are first gathered per (font drawn in, font deciding), so that
+    # each distinct character is looked at once, not once per cell.
+    texts: dict[tuple[str, str], set[str]] = {}
 
     def add(text: str, drawn_in: str, decided_by: str | None = None) -> None:
-        decided_by = decided_by or drawn_in
-        for char in set(text):
-            if char in BREAKS or (ord(char) < 32 and char != "\t"):
-                continue
-            if fonts.has_glyph(decided_by, char):
-                wanted.setdefault(drawn_in, set()).add(char)
-                continue
-            other = next((name for name in order if name != decided_by and fonts.has_glyph(name, char)), None)
-            if other is not None:
-                wanted.setdefault(other, set()).add(char)
+        texts.setdefault((drawn_in, decided_by or drawn_in), set()).update(text)
 
+    cell = styles.cell.fontName
     for block in layout_blocks:
         if isinstance(block, (blocks.Paragraph, blocks.Heading)):
             add(block.text, getattr(styles, block.role).fontName)
@@ -150,10 +143,22 @@ def primed_characters(layout_blocks, fonts: FontSet, styles: Styles) -> dict[str
             add(block.right, styles.unit_right.fontName)
         elif isinstance(block, blocks.ProjectTable):
             for row in block.rows:
-                for cell in row.cells:
-                    add(cell.text, styles.cell.fontName, fonts.body)
+                for table_cell in row.cells:
+                    add(table_cell.text, cell, fonts.body)
                 for group in row.groups.values():
-                    add(group.text, styles.cell.fontName, fonts.body)
+                    add(group.text, cell, fonts.body)
+    order = list(dict.fromkeys((fonts.body, fonts.heading, *fonts._faces)))
+    wanted: dict[str, set[str]] = {}
+    for (drawn_in, decided_by), chars in texts.items():
+        for char in chars:
+            if char in BREAKS or (ord(char) < 32 and char != "\t"):
+                continue
+            if fonts.has_glyph(decided_by, char):
+                wanted.setdefault(drawn_in, set()).add(char)
+                continue
+            other = next((name for name in order if name != decided_by and fonts.has_glyph(name, char)), None)
+            if other is not None:
+                wanted.setdefault(other, set()).add(char)
     return {name: "".join(sorted(wanted[name])) for name in sorted(wanted, key=_font_order(order))}
 
 
