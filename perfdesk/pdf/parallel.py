@@ -81,7 +81,9 @@ class Drawing:
         if self.jobs > 1 and len(self.pieces) > 1:
             try:
                 self._in_pool()
-            except BrokenProcessPool:
+            except (BrokenProcessPool, OSError):
+                # A worker died (killed, out of memory), or the pool's pipes closed under it. An
+                # error of the work itself would come again below, here, and be raised then.
                 _drop_pool()
         for index in range(len(self.pieces)):  # what the pool did not draw (one job, a broken pool)
             if index not in self.done:
