@@ -1,5 +1,5 @@
-"""``perfdesk export IN OUT.pdf|OUT.docx [--project CODE ...] [--profile NAME] [--body-font F
---heading-font F]``: print a document to the official PDF, or write it as a Word file, set by
+"""``perfdesk export IN OUT.pdf|OUT.docx [--project CODE ...] [--profile NAME] [--jobs N]
+[--body-font F --heading-font F]``: print a document to the official PDF, or write it as a Word file, set by
 a print profile (resources/profiles: ``compact`` by default, ``gbt9704`` the 公文 format). The
 font options (or PERFDESK_BODY_FONT / PERFDESK_HEADING_FONT) play the part of the window's font
 settings on a machine without the usual CJK fonts. What opening the input could not place is
@@ -26,17 +26,18 @@ def run_export(args: argparse.Namespace) -> int:
     document = open_with_notes(args.input).document
     codes = list(args.project) if getattr(args, "project", None) else None
     fonts = FontPaths(body=getattr(args, "body_font", None), heading=getattr(args, "heading_font", None))
+    jobs = getattr(args, "jobs", None)
     if suffix == ".docx":
         from perfdesk.word import export_docx
 
-        result = export_docx(document, args.output, project_codes=codes, profile=profile, fonts=fonts)
+        result = export_docx(document, args.output, project_codes=codes, profile=profile, fonts=fonts, jobs=jobs)
         for note in result.notes:
             print(f"注意：{note}")
         print(f"已导出“{args.output}”（Word，{profile.label}）：{result.tables} 张绩效目标表。")
         return 0
     from perfdesk.pdf import export_pdf
 
-    result = export_pdf(document, args.output, project_codes=codes, fonts=fonts, profile=profile)
+    result = export_pdf(document, args.output, project_codes=codes, fonts=fonts, profile=profile, jobs=jobs)
     for note in result.notes:
         print(f"注意：{note}")
     tables = sum(1 for heading in result.headings if heading.key.startswith("project-"))

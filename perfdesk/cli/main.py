@@ -72,6 +72,8 @@ def _subparser(name: str) -> argparse.ArgumentParser:
                             help="只导出这个项目编码的表（可重复）")
         parser.add_argument("--profile", default=None, metavar="NAME",
                             help="版式：compact（默认）、gbt9704（公文格式），或 resources/profiles 中的其他版式、一个版式 .json 文件")
+        parser.add_argument("--jobs", type=int, default=None, metavar="N",
+                            help="同时排版的进程数（默认：较大的文档每个处理器核心一个）")
         parser.add_argument("--body-font", default=os.environ.get("PERFDESK_BODY_FONT"), metavar="FILE",
                             help="正文字体文件（TrueType .ttf/.ttc，宋体类）；也可用环境变量 PERFDESK_BODY_FONT")
         parser.add_argument("--heading-font", default=os.environ.get("PERFDESK_HEADING_FONT"), metavar="FILE",

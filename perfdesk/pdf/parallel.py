@@ -22,8 +22,11 @@ from typing import Callable
 from perfdesk.errors import Cancelled
 from perfdesk.pdf.pages import DrawnPage, PageStyle, Segment, Unprimed, draw_piece
 
-# Fewer segments than this are drawn in one process: starting workers would cost more.
+# Fewer segments than this are drawn in one process: starting workers would cost more. Forked
+# workers start at once; started fresh (Windows, the window's process) each first spends about a
+# second importing and reading the fonts, unless the pool is already running (warm_up).
 MIN_PARALLEL_SEGMENTS = 24
+MIN_PARALLEL_SEGMENTS_COLD = 150
 PIECES_PER_JOB = 4  # enough pieces that a slow one does not keep the other cores waiting
 MAX_PIECE_SEGMENTS = 40  # … and small enough that progress moves and a stop is quick
 POLL = 0.05  # seconds between looks at ``cancelled`` while the workers draw
@@ -41,7 +44,26 @@ def jobs_for(segment_count: int, jobs: int | None) -> int:
     """How many processes draw: ``jobs`` if given, else one per core for a large document."""
     if jobs is not None:
         return max(1, jobs)
-    return machine_cores() if segment_count >= MIN_PARALLEL_SEGMENTS else 1
+    cold = _pool is None and _start_method() != "fork"
+    return machine_cores() if segment_count >= (MIN_PARALLEL_SEGMENTS_COLD if cold else MIN_PARALLEL_SEGMENTS) else 1
+
+
+def warm_up(jobs: int | None = None) -> None:
+    """Start the workers now and have them read the usual fonts, so that the first large
+    export does not wait for that (the window calls it when a large document is opened)."""
+    count = jobs or machine_cores()
+    if count < 2:
+        return
+    pool = _shared_pool(count)
+    for future in [pool.submit(_get_ready) for _ in range(count)]:
+        future.result()
+
+
+def _get_ready() -> None:
+    from perfdesk.layout.profile import load_profile
+    from perfdesk.pdf.fonts import find_profile_fonts
+
+    find_profile_fonts(load_profile(None).fonts)
 
 
 def make_pieces(segments: list[Segment], jobs: int) -> list[list[Segment]]:

@@ -197,27 +197,28 @@ def build_docx(layout: Layout, profile: PrintProfile, pages: dict[str, int]) -> 
     return buffer.getvalue()
 
 
-def heading_pages(layout: Layout, profile: PrintProfile, fonts=None) -> tuple[dict[str, int], list[str]]:
+def heading_pages(layout: Layout, profile: PrintProfile, fonts=None,
+                  jobs: int | None = None) -> tuple[dict[str, int], list[str]]:
     """The printed page of every heading as the PDF with this profile lays it out (the pages
     are laid out, on all cores for a large document, but no PDF is put together)."""
     from perfdesk.pdf.export import render_pdf
 
     try:
-        _, result = render_pdf(layout, profile, fonts, pdf=False)
+        _, result = render_pdf(layout, profile, fonts, jobs=jobs, pdf=False)
     except FontMissingError:
         return {}, ["本机没有可用于排版的中文字体，目录中没有填入页码：请在 Word 或 WPS 中右键目录选择“更新域”。"]
     return {heading.key: heading.page for heading in result.headings}, []
 
 
 def export_docx(document: Document, target: str | os.PathLike | BinaryIO, project_codes: list[str] | None = None,
-                profile: str | PrintProfile | None = None, fonts=None) -> WordResult:
+                profile: str | PrintProfile | None = None, fonts=None, jobs: int | None = None) -> WordResult:
     """Write the document (or the tables of ``project_codes``) as a .docx to ``target``, set by
     the print ``profile``. The old file is replaced only by a complete new one."""
     if not hasattr(target, "write"):
         _refuse_overwriting_other_files(Path(target))
     chosen = profile if isinstance(profile, PrintProfile) else load_profile(profile)
     layout = document_layout(document, project_codes, chosen.cover_space_mm)
-    pages, notes = heading_pages(layout, chosen, fonts) if layout.whole else ({}, [])
+    pages, notes = heading_pages(layout, chosen, fonts, jobs) if layout.whole else ({}, [])
     data = build_docx(layout, chosen, pages)
     if hasattr(target, "write"):
         target.write(data)

@@ -177,3 +177,11 @@ def test_a_broken_worker_pool_is_replaced_by_drawing_here(example, single):
         process.join()
     assert read(export(example, jobs=2)) == single
     assert parallel._pool is None  # dropped; the next export starts a new one
+
+
+def test_the_command_line_takes_the_number_of_processes(tmp_path, single, request):
+    from perfdesk.cli.main import main
+
+    source = EXAMPLES / request.node.callspec.params["example"]
+    assert main(["export", str(source), str(tmp_path / "两个进程.pdf"), "--jobs", "2"]) == 0
+    assert read((tmp_path / "两个进程.pdf").read_bytes()) == single
