@@ -1,7 +1,7 @@
 """Putting drawn pages (:mod:`perfdesk.pdf.pages`) together into the one PDF: in order, with
 what depends on a page's place in the whole document — its printed number, the bookmarks and
-outline entries of its headings, and the 目录's page numbers (forms defined once every heading's
-page is known)."""
+outline entries of its headings, and the 目录's page numbers, written where the 目录 lines left
+room for them once every heading's page is known."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from perfdesk.pdf.layout import NUMBER_COLUMN, HeadingPage, draw_page_number, toc_form_name
+from perfdesk.pdf.layout import HeadingPage, draw_page_number
 from perfdesk.pdf.pages import DrawnPage, PageStyle, prime
 
 
@@ -29,10 +29,10 @@ def placed_headings(pages: list[DrawnPage]) -> list[HeadingPage]:
             for sheet, page in enumerate(pages, 1) for mark in page.marks]
 
 
-def assemble(pages: list[DrawnPage], style: PageStyle, numbers: Numbers, *, title: str, author: str,
-             contents: list[str]) -> tuple[bytes, list[HeadingPage]]:
-    """The PDF of ``pages`` and where their headings landed. ``contents``: the keys the 目录 shows
-    a number for; one whose heading is not among the pages (a first-pages preview) shows none."""
+def assemble(pages: list[DrawnPage], style: PageStyle, numbers: Numbers, *, title: str,
+             author: str) -> tuple[bytes, list[HeadingPage]]:
+    """The PDF of ``pages`` and where their headings landed. A 目录 line whose heading is not
+    among the pages (a preview of the first pages) is left without a number."""
     profile = style.profile
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=profile.page_size, initialFontName=style.fonts.body)
@@ -44,27 +44,24 @@ def assemble(pages: list[DrawnPage], style: PageStyle, numbers: Numbers, *, titl
     canvas.showOutline()
     prime(canvas, style.primed)  # before anything is drawn here: the pages' codes are these
     headings = placed_headings(pages)
+    page_of = {heading.key: heading.page for heading in headings}
     first = next((sheet for sheet, page in enumerate(pages, 1) if page.template == "body"), 1)
+    toc_size = profile.styles["toc_entry"].size
     landed = iter(headings)
     for sheet, page in enumerate(pages, 1):
         if page.template == "body":
             # Drawn first, as a page template draws it before the page's content.
             draw_page_number(canvas, profile, numbers.page_number_font, sheet - first + 1)
         canvas._code.append(page.code)
-        canvas._formsinuse.extend(page.forms)
+        if page.slots:
+            canvas.setFont(numbers.toc_font, toc_size)
+            for slot in page.slots:
+                if slot.key in page_of:
+                    canvas.drawRightString(slot.x, slot.y, str(page_of[slot.key]))
         for mark in page.marks:
             heading = next(landed)
             canvas.bookmarkHorizontalAbsolute(mark.key, mark.y, left=mark.x)
             canvas.addOutlineEntry(heading.title, heading.key, level=heading.level, closed=False)
         canvas.showPage()
-    size = profile.styles["toc_entry"].size
-    numbered = {heading.key: heading.page for heading in headings
-                if any(mark.in_toc and mark.key == heading.key for mark in pages[heading.sheet - 1].marks)}
-    for key in dict.fromkeys([*numbered, *contents]):
-        canvas.beginForm(toc_form_name(key), lowerx=-NUMBER_COLUMN, lowery=-6, upperx=2, uppery=20)
-        if key in numbered:
-            canvas.setFont(numbers.toc_font, size)
-            canvas.drawRightString(0, 0, str(numbered[key]))
-        canvas.endForm()
     canvas.save()
     return buffer.getvalue(), headings

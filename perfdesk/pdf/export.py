@@ -92,10 +92,9 @@ def render_pdf(layout: Layout, profile: PrintProfile, fonts: FontPaths | None = 
         page_number_font=font_set.font_with(digits + profile.page_number.text(1) + profile.page_number.text(10),
                                             font_set.role(profile.page_number.font)),
         toc_font=font_set.font_with(digits, font_set.body))
-    contents = [block.key for block in layout.blocks if isinstance(block, blocks.ContentsEntry) and block.level]
 
     def assembled(pages: list[DrawnPage], drawn_with: PageStyle) -> tuple[bytes, list[HeadingPage]]:
-        return assemble(pages, drawn_with, numbers, title=layout.title, author=layout.author, contents=contents)
+        return assemble(pages, drawn_with, numbers, title=layout.title, author=layout.author)
 
     def show_first(pages: list[DrawnPage], drawn_with: PageStyle) -> None:
         first_pages(assembled(pages, drawn_with)[0])

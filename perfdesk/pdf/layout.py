@@ -6,10 +6,10 @@ whole document is not drawn with the page: its printed number, and for a heading
 its outline entry and its number in the 目录. A :class:`Heading` only notes where it was drawn
 (a :class:`Mark`); a page template only notes which template each page used.
 
-The 目录 stands before the pages it lists. Each 目录 line draws its page number from a PDF form
-XObject named after the heading, which the assembly defines once every heading's page is known
-(ReportLab allows a form to be used before it is defined). Page numbers start at 1 on the first
-page of Part 1; the cover and the 目录 carry none, as in the official texts.
+The 目录 stands before the pages it lists: each 目录 line notes where its page number goes (a
+:class:`NumberSlot`), and the assembly writes the number there once every heading's page is
+known. Page numbers start at 1 on the first page of Part 1; the cover and the 目录 carry none,
+as in the official texts.
 """
 
 from __future__ import annotations
@@ -52,21 +52,26 @@ class Mark:
     y: float
 
 
+@dataclass(frozen=True)
+class NumberSlot:
+    """Where a 目录 line's page number goes: right-aligned at (``x``, ``y``) on page ``sheet``
+    of the piece, the number of the heading with ``key``."""
+
+    key: str
+    sheet: int
+    x: float
+    y: float
+
+
 @dataclass
 class PageRecord:
-    """Filled in while a piece of the document is drawn: each page's template and the headings."""
+    """Filled in while a piece of the document is drawn: each page's template, the headings
+    and the 目录's number slots."""
 
     profile: PrintProfile = field(default_factory=lambda: load_profile(DEFAULT_PROFILE))
     templates: list[str] = field(default_factory=list)  # per page drawn, its template's id
     marks: list[Mark] = field(default_factory=list)
-
-    @property
-    def toc_size(self) -> float:
-        return self.profile.styles["toc_entry"].size
-
-
-def toc_form_name(key: str) -> str:
-    return f"tocpage-{key}"
+    slots: list[NumberSlot] = field(default_factory=list)
 
 
 class Heading(ChineseParagraph):
@@ -103,12 +108,14 @@ class Heading(ChineseParagraph):
 
 
 class TocLine(Flowable):
-    """``title ........ N``: the title wraps; N is the heading's form, drawn at the right."""
+    """``title ........ N``: the title wraps; N, the heading's page, is written at the right
+    when the pages are put together."""
 
-    def __init__(self, markup: str, style: ParagraphStyle, key: str, dot_font: str | None = None) -> None:
+    def __init__(self, markup: str, style: ParagraphStyle, key: str, dot_font: str | None = None,
+                 record: PageRecord | None = None) -> None:
         super().__init__()
         self.paragraph = ChineseParagraph(markup, style)
-        self.style, self.key = style, key
+        self.style, self.key, self.record = style, key, record
         self.dot_font = dot_font or style.fontName  # a font that has "." (the style's may not)
         self._text_width = 0.0
 
@@ -146,10 +153,9 @@ class TocLine(Flowable):
         if end > start and dot > 0:
             canvas.setFont(self.dot_font, style.fontSize)
             canvas.drawString(start, baseline, "." * int((end - start) / dot))
-        canvas.saveState()
-        canvas.translate(self.width, baseline)
-        canvas.doForm(toc_form_name(self.key))
-        canvas.restoreState()
+        if self.record is not None:
+            x, y = canvas.absolutePosition(self.width, baseline)
+            self.record.slots.append(NumberSlot(self.key, canvas.getPageNumber(), x, y))
 
 
 class _Document(BaseDocTemplate):

@@ -28,7 +28,7 @@ from perfdesk.layout import blocks
 from perfdesk.layout.blocks import Layout
 from perfdesk.layout.profile import PrintProfile
 from perfdesk.pdf.fonts import FontSet
-from perfdesk.pdf.layout import Mark, PageRecord, make_template
+from perfdesk.pdf.layout import Mark, NumberSlot, PageRecord, make_template
 from perfdesk.pdf.story import Builder
 from perfdesk.pdf.styles import Styles, make_styles
 
@@ -89,12 +89,12 @@ class PageStyle:
 @dataclass
 class DrawnPage:
     """One page as drawn: its template, its content stream (without the page number), the
-    forms (目录 numbers) it shows, and the headings drawn on it."""
+    headings drawn on it and the 目录 numbers to be written on it."""
 
     template: str
     code: str
-    forms: list[str]
-    marks: list[Mark]
+    marks: list[Mark] = field(default_factory=list)
+    slots: list[NumberSlot] = field(default_factory=list)
 
 
 class Unprimed(Exception):
@@ -175,11 +175,11 @@ class _PieceCanvas(Canvas):
         self.primed_counts = prime(self, primed)
 
     def showPage(self) -> None:
-        if self._annotationrefs or self._colorsUsed or self._shadingUsed or self._psCommandsBeforePage \
-                or self._psCommandsAfterPage or self._extgstate.getState():
+        if self._formsinuse or self._annotationrefs or self._colorsUsed or self._shadingUsed \
+                or self._psCommandsBeforePage or self._psCommandsAfterPage or self._extgstate.getState():
             # Nothing perfdesk draws uses these; they would not be carried over to the PDF.
             raise RuntimeError("page uses resources that are not carried over")
-        self.drawn.append(DrawnPage("", "\n".join(self._code), list(self._formsinuse), []))
+        self.drawn.append(DrawnPage("", "\n".join(self._code)))
         if self._onPage:
             self._onPage(self._pageNumber)
         self._startPage()
@@ -230,5 +230,7 @@ def draw_piece(style: PageStyle, piece: list[Segment]) -> list[DrawnPage]:
         page.template = name
     for mark in record.marks:
         pages[mark.sheet - 1].marks.append(mark)
+    for slot in record.slots:
+        pages[slot.sheet - 1].slots.append(slot)
     return pages
 

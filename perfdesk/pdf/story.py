@@ -57,7 +57,8 @@ class Builder:
         if isinstance(block, blocks.ContentsEntry):
             if block.level == 0:  # a part's line: no number of its own
                 return [self.text(block.title, self.styles.toc_part)]
-            return [TocLine(self.fonts.markup(block.title), self.styles.toc_entry, block.key, dot_font=self.dot_font())]
+            return [TocLine(self.fonts.markup(block.title), self.styles.toc_entry, block.key, dot_font=self.dot_font(),
+                            record=self.record)]
         if isinstance(block, blocks.NewPage):
             return [NextPageTemplate(block.section), PageBreak()] if block.section else [PageBreak()]
         if isinstance(block, blocks.UnitLine):

@@ -17,7 +17,6 @@ from pypdf import PdfReader
 
 from perfdesk.errors import Cancelled
 from perfdesk.fileio import load_document
-from perfdesk.layout import blocks
 from perfdesk.layout.blocks import document_layout
 from perfdesk.layout.profile import load_profile
 from perfdesk.pdf import export_pdf, parallel
@@ -117,9 +116,7 @@ def test_pieces_that_meet_characters_they_were_not_primed_with_are_drawn_again(e
     drawing = parallel.Drawing(PageStyle(profile, fonts, {}), parallel.make_pieces(parts, 2), 2)
     pages, style = drawing.run()
     assert style.primed  # the characters met were added
-    keys = [b.key for b in layout.blocks if isinstance(b, blocks.ContentsEntry) and b.level]
-    data, _ = assemble(pages, style, Numbers(fonts.body, fonts.body), title=layout.title, author=layout.author,
-                       contents=keys)
+    data, _ = assemble(pages, style, Numbers(fonts.body, fonts.body), title=layout.title, author=layout.author)
     assert read(data)["pages"] == single["pages"]
 
 
