@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from struct import error as struct_error
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.platypus.paragraph import _wsc  # the spaces ReportLab's cleaner strips
 
 from perfdesk.errors import FontMissingError
 from perfdesk.pdf import font_lookup
@@ -128,6 +130,21 @@ class FontSet:
     # Characters no installed font has, met while marking text up (papers check it before drawing).
     missing: set[str] = field(default_factory=set)
 
+    def __getstate__(self) -> dict:
+        # The pages may be drawn in other processes: they get the fonts by file, and register
+        # them under the same names (a name is made from the file's path).
+        state = self.__dict__.copy()
+        state["_faces"] = {name: _SOURCES[name] for name in self._faces}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        sources = state.pop("_faces")
+        self.__dict__.update(state)
+        self._faces = {}
+        for name, (path, index) in sources.items():
+            registered, font = _register(path, index, cjk=False)
+            self._faces[registered] = font
+
     def role(self, name: str) -> str:
         """The registered font of a profile's font role."""
         if name == "body":
@@ -177,44 +194,144 @@ class FontSet:
         characters the chosen font lacks in a <font> tag naming a font that has them."""
         return _markup(self, font or self.body, text)
 
+    def runs(self, text: str, font: str | None = None) -> list[tuple[str | None, str]]:
+        """``text`` as (font, text) runs, ``(None, "")`` for a line break: what a Paragraph of
+        :meth:`markup` holds, for the table cells that are drawn without one."""
+        return runs(self, font or self.body, text)
 
-def _markup(fonts: FontSet, font: str, text: str) -> str:
+
+# How a character of a text prints (see how_printed): in a font, as a kept space of a run of
+# spaces, or as a line break.
+CHAR, KEPT_SPACE, LINE_BREAK = 0, 1, 2
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def how_printed(fonts: FontSet, font: str, text: str) -> list[tuple[int, str | None, str]]:
+    """The one place that decides how each character of ``text`` prints in ``font``, for the
+    Paragraph markup and for the table cells alike: ``(CHAR, None, c)`` in ``font`` itself,
+    ``(CHAR, other, c)`` from another font that has it, ``(KEPT_SPACE, None, " ")`` for the
+    second and later spaces of a run, ``(LINE_BREAK, None, "")``; control characters and
+    invisible characters no font has are left out."""
     others = [name for name in (fonts.body, fonts.heading, *fonts._faces) if name != font]
     others = list(dict.fromkeys(others))
     glyphs = fonts._faces[font].face.charToGlyph
-    out: list[str] = []
+    out: list[tuple[int, str | None, str]] = []
     previous = ""
     for char in text:
         code = ord(char)
         if char == " " and previous == " ":
             # ReportLab's parser turns a run of spaces into one; "99号  关于" has two, as typed.
-            # The line breaker prints the no-break space as an ordinary one.
-            out.append("&nbsp;")
-        elif char == "&":
-            out.append("&amp;" if code in glyphs else _borrowed(fonts, others, char, "&amp;"))
-        elif char == "<":
-            out.append("&lt;" if code in glyphs else _borrowed(fonts, others, char, "&lt;"))
-        elif char == ">":
-            out.append("&gt;" if code in glyphs else _borrowed(fonts, others, char, "&gt;"))
+            out.append((KEPT_SPACE, None, " "))
         elif char in "\n\x0b\x0c":  # \x0b: a line break pasted from Word
-            out.append("<br/>")
+            out.append((LINE_BREAK, None, ""))
         elif code < 32 and char != "\t":  # other control characters print as nothing
             continue
         elif code in glyphs or char == "\t":
-            out.append(char)
+            out.append((CHAR, None, char))
         else:  # digits and ASCII too: Droid Sans Fallback, for one, has none
-            out.append(_borrowed(fonts, others, char, char))
+            other = _borrowed(fonts, others, char)
+            if other != "":
+                out.append((CHAR, other, char))
         previous = char
+    return out
+
+
+# Characters a font prints as they are, with nothing to decide (has the glyph; not a control
+# character, a space other than " ", "&<>" or a no-break space): font name -> characters.
+_PLAIN: dict[str, set[str]] = {}
+
+
+def _plain(fonts: FontSet, font: str, text: str) -> bool:
+    """True if every character of ``text`` is plain in ``font`` and no two spaces meet: then the
+    markup is the text itself, and its runs the text alone (the common case, made cheap)."""
+    plain = _PLAIN.get(font)
+    if plain is None:
+        plain = _PLAIN[font] = set()
+    chars = set(text)
+    if not chars <= plain:
+        glyphs = fonts._faces[font].face.charToGlyph
+        for char in chars - plain:
+            if (ord(char) in glyphs and ord(char) >= 32 and char not in "&<>\xa0"
+                    and (char == " " or not char.isspace())):
+                plain.add(char)
+        if not chars <= plain:
+            return False
+    return "  " not in text
+
+
+def _markup(fonts: FontSet, font: str, text: str) -> str:
+    if _plain(fonts, font, text):
+        return text
+    out: list[str] = []
+    for kind, other, char in how_printed(fonts, font, text):
+        if kind == CHAR:
+            escaped = _ESCAPES.get(char, char)
+            out.append(escaped if other is None else f'<font face="{other}">{escaped}</font>')
+        elif kind == KEPT_SPACE:
+            out.append("&nbsp;")  # the line breaker prints the no-break space as an ordinary one
+        else:
+            out.append("<br/>")
     return "".join(out)
 
 
-def _borrowed(fonts: FontSet, others: list[str], char: str, escaped: str) -> str:
+# ReportLab's cleaner (paragraph.cleanBlockQuotedText) strips its _wsc spaces from the ends of
+# the markup and makes every other run of spaces one space: Python's spaces, or _wsc's when the
+# markup holds a raw no-break space (then that one is kept).
+_RL_SPACE_RUNS = re.compile("[%s]+" % re.escape(_wsc))
+_PY_SPACE_RUNS = re.compile(r"\s+")
+_KEPT = "\x00"  # a kept space while cleaning: no control character reaches a piece
+
+
+def runs(fonts: FontSet, font: str, text: str) -> list[tuple[str | None, str]]:
+    """What a Paragraph of ``font`` holds after parsing ``_markup(text)``, without the parsing:
+    ReportLab's fragments as (font, text) runs, ``(None, "")`` for a line break; spaces as ReportLab's cleaner leaves them, and no-break spaces as the ordinary
+    spaces they print as (linebreak.py)."""
+    if _plain(fonts, font, text):
+        text = text.strip(_wsc)
+        return [(font, text)] if text else []
+    areas: list[list] = []  # [font, characters]: the text between two tags of the markup
+    raw_no_break = False
+    for kind, other, char in how_printed(fonts, font, text):
+        if kind == LINE_BREAK:
+            areas.append([None, []])
+            continue
+        if kind == KEPT_SPACE:
+            char = _KEPT
+        elif char == "\xa0":
+            raw_no_break = True
+        # A borrowed character has a <font> tag of its own, and ReportLab's parser makes a
+        # fragment of each entity (&nbsp; &amp; &lt; &gt;): what follows is a new run.
+        alone = other is not None or kind == KEPT_SPACE or char in _ESCAPES
+        if not alone and areas and areas[-1][0] == font:
+            areas[-1][1].append(char)
+        else:
+            areas.append([other or font, [char]])
+            if alone:
+                areas.append([None, None])
+    texts = [(name, "".join(chars)) for name, chars in areas if chars is not None]
+    if texts and texts[0][0] == font:  # the markup starts with text, not with a tag
+        texts[0] = (font, texts[0][1].lstrip(_wsc))
+    if texts and areas[-1][0] == font:
+        texts[-1] = (font, texts[-1][1].rstrip(_wsc))
+    spaces = _RL_SPACE_RUNS if raw_no_break else _PY_SPACE_RUNS
+    out: list[tuple[str | None, str]] = []
+    for name, chars in texts:
+        if name is None:
+            out.append((None, ""))
+        elif chars:
+            out.append((name, spaces.sub(" ", chars).replace(_KEPT, " ").replace("\xa0", " ")))
+    return out
+
+
+def _borrowed(fonts: FontSet, others: list[str], char: str) -> str | None:
+    """The font a character the chosen font lacks is drawn from: None, printed as it is (no
+    installed font has it: papers refuse it before drawing), "" printed as nothing."""
     other = next((name for name in others if fonts.has_glyph(name, char)), None)
     if other is None and _invisible(char) and not char.isspace():
         return ""  # a zero-width space or a variation selector pasted from Word: nothing to print
     if other is None and fonts.cover(char) == []:  # not yet looked for: an installed font has it
         other = next((name for name in fonts._faces if fonts.has_glyph(name, char)), None)
-    return f'<font face="{other}">{escaped}</font>' if other else escaped
+    return other
 
 
 def _invisible(char: str) -> bool:
@@ -225,16 +342,27 @@ def _invisible(char: str) -> bool:
             or "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef")
 
 
-@lru_cache(maxsize=None)
+_SOURCES: dict[str, tuple[str, int]] = {}  # registered name -> (file, face index)
+
+
 def _register(path: str, index: int, cjk: bool = True) -> tuple[str, TTFont]:
     """Register a TrueType font once per process; raises TTFError/OSError if unusable
     (``cjk``: also if it has no Chinese)."""
+    name, font = _load(path, index)
+    if cjk and ord("中") not in font.face.charToGlyph:
+        raise TTFError("no CJK glyphs")
+    return name, font
+
+
+@lru_cache(maxsize=None)
+def _load(path: str, index: int) -> tuple[str, TTFont]:
+    # Once per file and face: registering a second font object under the same name would
+    # leave the FontSet and ReportLab holding different ones.
     digest = hashlib.sha1(f"{path}#{index}".encode()).hexdigest()[:10]
     name = f"perfdesk-{digest}"
     font = TTFont(name, path, subfontIndex=index) if path.lower().endswith(".ttc") or index else TTFont(name, path)
-    if cjk and ord("中") not in font.face.charToGlyph:
-        raise TTFError("no CJK glyphs")
     pdfmetrics.registerFont(font)
+    _SOURCES[name] = (path, index)
     return name, font
 
 

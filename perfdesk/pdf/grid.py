@@ -4,12 +4,16 @@ ReportLab's own Table can repeat its first rows, but the official table repeats 
 indicator header row (一级指标 … 指标值确定依据), which stands in the middle of the table, and
 its vertically merged 一级/二级 cells must show their text again on the new page. So the table
 is kept here as rows of cells plus "group" columns (cells merged over consecutive rows with
-the same key); each page's chunk is turned into a plain ReportLab Table with the spans of
-that chunk only. Row heights are computed here (and handed to the Table), so that the split
-is decided on the same numbers that are drawn.
+the same key). Row heights are computed here, so that the split is decided on the same
+numbers that are drawn.
 
 A row is never split across pages unless it alone is taller than a page; then each of its
 cells is split at the page end and the group cells show their text on both pages.
+
+Each page's chunk is drawn straight onto the canvas (the cells' text by cells.py, then the
+ruling), exactly where a ReportLab Table with the chunk's spans, GRID, VALIGN MIDDLE and the
+padding drew it: a Table per page and a Paragraph per cell cost more than the rest of the
+export.
 """
 
 from __future__ import annotations
@@ -17,10 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Hashable
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.lib.colors import black
+from reportlab.platypus import Flowable
+from reportlab.platypus.tables import _hLine  # a ruling line broken where a merged cell spans it
 
 from perfdesk.layout.blocks import runs  # rows sharing a merged group: the same rule as the .docx
-from perfdesk.pdf.linebreak import ChineseParagraph
+from perfdesk.pdf.cells import CellText, draw_cells
 
 PADDING = 3.0
 MIN_ROW_HEIGHT = 18.0
@@ -36,27 +42,13 @@ class Ruling:
     rule: float = GRID_WIDTH
 
 
-class CellParagraph(ChineseParagraph):
-    """A Paragraph that remembers its last wrap: the split measures a cell at the width at
-    which the Table draws it, so the second wrap of the same width is free."""
-
-    _wrapped: tuple[float, tuple[float, float]] | None = None
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        if self._wrapped is not None and self._wrapped[0] == available_width:
-            return self._wrapped[1]
-        size = super().wrap(available_width, available_height)
-        self._wrapped = (available_width, size)
-        return size
-
-
 @dataclass
 class Cell:
     """A cell spanning columns ``first``..``last`` of one row."""
 
     first: int
     last: int
-    content: Paragraph
+    content: CellText
 
 
 @dataclass
@@ -64,7 +56,7 @@ class Group:
     """A cell merged over consecutive rows that carry the same ``key`` in its column."""
 
     key: Hashable
-    content: Paragraph
+    content: CellText
 
 
 @dataclass
@@ -96,8 +88,8 @@ class GridTable(Flowable):
     def _span_width(self, first: int, last: int) -> float:
         return self._edges[last + 1] - self._edges[first]
 
-    def _content_height(self, paragraph: Paragraph, first: int, last: int) -> float:
-        _, height = paragraph.wrap(self._span_width(first, last) - 2 * self.ruling.padding, 1e6)
+    def _content_height(self, content: CellText, first: int, last: int) -> float:
+        _, height = content.wrap(self._span_width(first, last) - 2 * self.ruling.padding, 1e6)
         return height + 2 * self.ruling.padding
 
     def _row_height(self, row: GridRow) -> float:
@@ -175,15 +167,14 @@ class GridTable(Flowable):
         progress = False
         for cell in tall.cells:
             width = self._span_width(cell.first, cell.last) - 2 * self.ruling.padding
-            cell.content.wrap(width, room)  # split reads the line breaks of the last wrap
             parts = cell.content.split(width, room) if room > 0 else []
             progress = progress or bool(parts)
             if len(parts) == 2:
                 head, tail = parts
             elif len(parts) == 1:
-                head, tail = parts[0], CellParagraph("", cell.content.style)
+                head, tail = parts[0], CellText.empty(cell.content.style)
             else:
-                head, tail = CellParagraph("", cell.content.style), cell.content
+                head, tail = CellText.empty(cell.content.style), cell.content
             head_cells.append(Cell(cell.first, cell.last, head))
             tail_cells.append(Cell(cell.first, cell.last, tail))
         if not progress:
@@ -195,36 +186,80 @@ class GridTable(Flowable):
         return [first, self._rest([tail_row, *rows[index + 1:]], started)]
 
     # ------------------------------------------------------------------ drawing
-    def _table(self) -> Table:
-        rows = self.rows
-        columns = len(self.widths)
-        data: list[list[object]] = [["" for _ in range(columns)] for _ in rows]
-        commands: list[tuple] = [
-            ("GRID", (0, 0), (-1, -1), self.ruling.rule, "black"),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), self.ruling.padding),
-            ("RIGHTPADDING", (0, 0), (-1, -1), self.ruling.padding),
-            ("TOPPADDING", (0, 0), (-1, -1), self.ruling.padding),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), self.ruling.padding),
-        ]
-        if rows and rows[0].cells:
-            # The cells are paragraphs with their own fonts, but a Table still selects its default
-            # font (Helvetica) per cell; naming ours keeps unembedded fonts out of the PDF.
-            commands.append(("FONTNAME", (0, 0), (-1, -1), rows[0].cells[0].content.style.fontName))
-        for r, row in enumerate(rows):
+    def _placed(self, heights: list[float]) -> tuple[list[float], list[tuple]]:
+        """Row positions (top of each row, from the chunk's bottom, summed as a ReportLab Table
+        sums them) and every cell as (first row, first column, last column, last row, content)
+        in the order a Table draws them: row by row, left to right."""
+        tops = []
+        height = carry = 0.0
+        for row_height in reversed(heights):  # Table._calc_height: compensated, bottom up
+            tops.append(height)
+            step = row_height - carry
+            total = height + step
+            carry = (total - height) - step
+            height = total
+        tops.append(height)
+        tops.reverse()
+        placed = []
+        for r, row in enumerate(self.rows):
             for cell in row.cells:
-                data[r][cell.first] = cell.content
-                if cell.last > cell.first:
-                    commands.append(("SPAN", (cell.first, r), (cell.last, r)))
-        for column in self._group_columns(rows):
-            for first, last, group in runs(rows, column):
-                data[first][column] = group.content
-                if last > first:
-                    commands.append(("SPAN", (column, first), (column, last)))
-        return Table(data, colWidths=self.widths, rowHeights=self._heights(rows),
-                     style=TableStyle(commands), hAlign="LEFT")
+                placed.append((r, cell.first, cell.last, r, cell.content))
+        for column in self._group_columns(self.rows):
+            for first, last, group in runs(self.rows, column):
+                placed.append((first, column, column, last, group.content))
+        placed.sort(key=_table_order)
+        return tops, placed
 
     def draw(self) -> None:
-        table = self._table()
-        table.wrapOn(self.canv, self.width, self.height)
-        table.drawOn(self.canv, 0, 0)
+        canvas, rule = self.canv, self.ruling
+        tops, placed = self._placed(self._heights(self.rows))
+        edges = self._edges
+        canvas.saveState()
+        canvas.setFillColor(black)
+        draw_cells(canvas, [(edges[c0], tops[r1 + 1], edges[c1 + 1] - edges[c0], tops[r0] - tops[r1 + 1], content)
+                            for r0, c0, c1, r1, content in placed], rule.padding)
+        self._draw_ruling(tops, placed)
+        canvas.restoreState()
+
+    def _draw_ruling(self, tops: list[float], placed: list[tuple]) -> None:
+        """The GRID of a Table: its box, then the inner lines, each broken where a merged cell
+        spans it; round caps, as Table draws them."""
+        canvas, edges = self.canv, self._edges
+        rows, columns = len(tops) - 1, len(edges) - 1
+        across: dict[float, list] = {}  # y -> (x0, x1) a merged cell covers
+        down: dict[float, list] = {}  # x -> (y0, y1)
+        for r0, c0, c1, r1, _ in placed:
+            for c in range(c0 + 1, c1 + 1):
+                down.setdefault(edges[c], []).append((tops[r1 + 1], tops[r0]))
+            for r in range(r0 + 1, r1 + 1):
+                across.setdefault(tops[r], []).append((edges[c0], edges[c1 + 1]))
+        for blocks in (*across.values(), *down.values()):
+            blocks.sort()
+        canvas.setLineCap(1)
+        canvas.setStrokeColor(black)
+        canvas.setLineWidth(self.ruling.rule)
+        line = canvas.line
+        vertical = _Vertical(line)
+        left, right, top, bottom = edges[0], edges[-1], tops[0], tops[-1]
+        for y in (top, bottom):  # the box
+            _hLine(line, left, right, y, across)
+        for x in (left, right):
+            _hLine(vertical, bottom, top, x, down)
+        for y in tops[1:rows]:  # the inner grid
+            _hLine(line, left, right, y, across)
+        for x in edges[1:columns]:
+            _hLine(vertical, bottom, top, x, down)
+
+
+def _table_order(placed: tuple) -> tuple[int, int]:
+    return placed[0], placed[1]
+
+
+class _Vertical:
+    """canvas.line for _hLine drawing a vertical line (it passes y0, x, y1, x)."""
+
+    def __init__(self, line) -> None:
+        self.line = line
+
+    def __call__(self, y0: float, x0: float, y1: float, x1: float) -> None:
+        self.line(x0, y0, x1, y1)

@@ -14,8 +14,9 @@ Here a line is never wider than its room:
 - for titles (style ``keepGroups``) a bracket group up to that many characters long, such as
   （第一批） or （2022年）, stays on one line.
 
-``ChineseParagraph`` is the Paragraph every part of the PDF uses; its ``breakLinesCJK``
-returns ReportLab's own line structures, so drawing and splitting are ReportLab's. Runs of
+``ChineseParagraph`` is the Paragraph every other part of the PDF uses; its ``breakLinesCJK``
+returns ReportLab's own line structures, so drawing and splitting are ReportLab's. The table
+cells (cells.py) are drawn without Paragraphs and use ``_Text`` and ``char_widths`` directly. Runs of
 spaces reach it as no-break spaces (fonts._markup, as ReportLab's parser collapses spaces)
 and print as the ordinary spaces the clerk typed.
 """

@@ -27,12 +27,10 @@ from perfdesk.errors import PerfdeskError
 from perfdesk.layout import blocks
 from perfdesk.layout.blocks import Layout
 from perfdesk.layout.profile import PrintProfile
-from perfdesk.pdf.fonts import FontSet
+from perfdesk.pdf.fonts import CHAR, FontSet, how_printed
 from perfdesk.pdf.layout import Mark, NumberSlot, PageRecord, make_template
 from perfdesk.pdf.story import Builder
 from perfdesk.pdf.styles import Styles, make_styles
-
-BREAKS = "\n\x0b\x0c"  # printed as line breaks (fonts.markup), not as characters
 
 
 @dataclass
@@ -119,8 +117,8 @@ def prime(canvas: Canvas, primed: dict[str, str]) -> dict[str, int]:
 
 
 def primed_characters(layout_blocks, fonts: FontSet, styles: Styles) -> dict[str, str]:
-    """The characters each font will draw for these blocks: a character the block's font lacks
-    is drawn from the first other font that has it (as :meth:`FontSet.markup` decides)."""
+    """The characters each font will draw for these blocks: a character the font deciding the
+    markup lacks is drawn from another font that has it, as :meth:`FontSet.markup` decides."""
     # The texts' characters are first gathered per (font drawn in, font deciding), so that
     # each distinct character is looked at once, not once per cell.
     texts: dict[tuple[str, str], set[str]] = {}
@@ -147,18 +145,13 @@ def primed_characters(layout_blocks, fonts: FontSet, styles: Styles) -> dict[str
                     add(table_cell.text, cell, fonts.body)
                 for group in row.groups.values():
                     add(group.text, cell, fonts.body)
-    order = list(dict.fromkeys((fonts.body, fonts.heading, *fonts._faces)))
     wanted: dict[str, set[str]] = {}
     for (drawn_in, decided_by), chars in texts.items():
-        for char in chars:
-            if char in BREAKS or (ord(char) < 32 and char != "\t"):
-                continue
-            if fonts.has_glyph(decided_by, char):
-                wanted.setdefault(drawn_in, set()).add(char)
-                continue
-            other = next((name for name in order if name != decided_by and fonts.has_glyph(name, char)), None)
-            if other is not None:
-                wanted.setdefault(other, set()).add(char)
+        # The markup's own rule (fonts.how_printed), on each distinct character once.
+        for kind, other, char in how_printed(fonts, decided_by, "".join(sorted(chars))):
+            if kind == CHAR:
+                wanted.setdefault(other or drawn_in, set()).add(char)
+    order = list(dict.fromkeys((fonts.body, fonts.heading, *fonts._faces)))
     return {name: "".join(sorted(wanted[name])) for name in sorted(wanted, key=_font_order(order))}
 
 

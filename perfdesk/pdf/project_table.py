@@ -1,19 +1,21 @@
 """One project's 绩效目标表 (laid out by :func:`perfdesk.layout.blocks.project_table`, DOMAIN.md
-§2) as a GridTable: each cell becomes a paragraph in the profile's cell style; spans and
-merged groups are carried over as they are."""
+§2) as a GridTable: each cell's text becomes a CellText (its runs of fonts, as the markup
+would have them) in the profile's cell style; spans and merged groups are carried over as
+they are."""
 
 from __future__ import annotations
 
 from perfdesk.layout.blocks import ProjectTable, TableRow
 from perfdesk.layout.profile import PrintProfile
 from perfdesk.pdf.fonts import FontSet
-from perfdesk.pdf.grid import Cell, CellParagraph, GridRow, GridTable, Group, Ruling
+from perfdesk.pdf.cells import CellText
+from perfdesk.pdf.grid import Cell, GridRow, GridTable, Group, Ruling
 from perfdesk.pdf.styles import Styles
 
 
 def grid_table(table: ProjectTable, fonts: FontSet, styles: Styles, profile: PrintProfile) -> GridTable:
-    def paragraph(text: str, align: str) -> CellParagraph:
-        return CellParagraph(fonts.markup(text), styles.cell_left if align == "left" else styles.cell)
+    def paragraph(text: str, align: str) -> CellText:
+        return CellText(fonts.runs(text), styles.cell_left if align == "left" else styles.cell)
 
     groups: dict = {}
 
