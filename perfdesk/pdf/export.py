@@ -41,7 +41,7 @@ class ExportResult:
         return next(h.page for h in self.headings if h.title == title)
 
 
-Progress = Callable[[int, int], None]  # (pages laid out, pages in all; 0 while not known)
+Progress = Callable[[int, int], None]  # (pages laid out, about how many in all: exact at the end)
 
 
 def export_pdf(document: Document, target: str | os.PathLike | BinaryIO, project_codes: list[str] | None = None,
@@ -53,7 +53,8 @@ def export_pdf(document: Document, target: str | os.PathLike | BinaryIO, project
     by the print ``profile`` (a name in resources/profiles, ``compact`` by default).
 
     ``jobs``: processes laying out pages (None: one per core, one for a small document).
-    ``progress(done, total)`` is told as pages are laid out; when ``cancelled()`` turns true the
+    ``progress(done, total)`` is told as pages are laid out (``total`` is estimated from the
+    work done so far, exact at the end); when ``cancelled()`` turns true the
     export stops with :class:`perfdesk.errors.Cancelled` and writes nothing; ``first_pages(pdf)``
     is given, at most once and early, a complete small PDF of the document's first pages (for a
     preview to show while the rest is laid out).

@@ -93,6 +93,7 @@ class Drawing:
                  first_pages: Callable[[list[DrawnPage], PageStyle], None] | None = None) -> None:
         self.style, self.pieces, self.jobs = style, pieces, jobs
         self.progress, self.cancelled, self.first_pages = progress, cancelled, first_pages
+        self.weights = [sum(segment.weight() for segment in piece) for piece in pieces]
         self.done: dict[int, list[DrawnPage]] = {}
         self.pages: list[DrawnPage] = []
         self._next = 0  # the first piece whose pages are not yet in self.pages
@@ -147,7 +148,13 @@ class Drawing:
             self.pages.extend(self.done[self._next])
             self._next += 1
         if self.progress is not None:
-            self.progress(sum(len(pages) for pages in self.done.values()), 0)
+            # How many pages in all, guessed from the pages the work done so far gave.
+            drawn = sum(len(pages) for pages in self.done.values())
+            done_weight = sum(self.weights[i] for i in self.done) or 1
+            if len(self.done) == len(self.pieces):
+                self.progress(drawn, drawn)
+            else:
+                self.progress(drawn, max(drawn + 1, round(drawn * sum(self.weights) / done_weight)))
         if not self._first_shown and self._next and self._next < len(self.pieces) * 0.6:
             self._first_shown = True
             self.first_pages(list(self.pages), self.style)
