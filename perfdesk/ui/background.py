@@ -24,10 +24,23 @@ for a quarter of a second. Such work runs in perfdesk's worker *process* instead
 arguments to one spawned process, kept for the next time, and waits for the answer without
 holding the GIL (the installer's entry point calls ``multiprocessing.freeze_support``, as the
 PDF importer's process pool already needs).
+
+Work in the process can report and be stopped too: ``in_process(function, *args,
+progress=progress)`` (the job's :class:`Progress`) lets ``function`` call :func:`reporter`,
+which gives it ``(report, cancelled)``: ``report(done, total, text)`` reaches
+``progress(done, total, text)`` in the window, ``cancelled()`` turns true once the clerk
+cancelled the job; :func:`send` hands a picklable value to ``progress.send`` (the job's
+``received`` signal), e.g. the first pages of a PDF for a preview. The same calls work when the
+function runs in the worker thread instead (no process could start, or
+:func:`in_this_thread` for small work), and do nothing when there is no job.
+The reports travel through a queue made with the pool and handed to the process by the pool's
+initializer; the cancel requests through a shared number (the call to stop), so that a stop
+asked for one call never stops a later one queued behind it.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
 import sys
@@ -76,6 +89,10 @@ class Progress:
             self._last = now
             self._job.progressed.emit(int(done), int(total), text)
 
+    def send(self, value: Any) -> None:
+        """Hand ``value`` to the GUI thread now (the job's ``received`` signal), never dropped."""
+        self._job.received.emit(value)
+
     @property
     def cancelled(self) -> bool:
         return self._job.is_cancelled()
@@ -100,6 +117,7 @@ class Job(QObject):
     """One piece of work run once in a worker thread (see the module's docstring)."""
 
     progressed = Signal(int, int, str)
+    received = Signal(object)  # a value the work sent on its way (Progress.send), in order
     succeeded = Signal(object)
     failed = Signal(object)
     ended = Signal()  # after succeeded or failed
@@ -159,6 +177,65 @@ _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
 
 
+class _Channel:
+    """The window's end of what travels besides the calls and their answers: the reports and
+    values the process sends (one queue, read by one thread here and routed to the call's
+    Progress by call number), and the number of the call the clerk cancelled."""
+
+    def __init__(self, context) -> None:  # noqa: ANN001 - a multiprocessing context
+        self.messages = context.SimpleQueue()  # put() writes at once: nothing waits in a feeder thread
+        self.stop = context.Value("q", 0)  # the call to stop; call numbers start at 1
+        self._listeners: dict[int, _Listener] = {}
+        self._lock = threading.Lock()
+        threading.Thread(target=self._route, name="perfdesk-process-reports", daemon=True).start()
+
+    def listen(self, number: int, listener: "_Listener") -> None:
+        with self._lock:
+            self._listeners[number] = listener
+
+    def forget(self, number: int) -> None:
+        with self._lock:
+            self._listeners.pop(number, None)
+
+    def cancel(self, number: int) -> None:
+        self.stop.value = number
+
+    def _route(self) -> None:
+        while True:
+            try:
+                number, kind, value = self.messages.get()
+            except (EOFError, OSError):  # the pipe is gone (the interpreter is ending)
+                return
+            except Exception:  # noqa: BLE001 - one message that cannot be read: skip it
+                continue
+            with self._lock:
+                listener = self._listeners.get(number)
+            if listener is not None:  # else: a call that no longer waits (or never asked)
+                try:
+                    listener.take(kind, value)
+                except Exception:  # noqa: BLE001 - a report must never end the routing
+                    pass
+
+
+class _Listener:
+    """One call's receiver: reports to its Progress, and an event set once the process says
+    the call ended (so its last values reach the window before its answer)."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.ended = threading.Event()
+
+    def take(self, kind: str, value: Any) -> None:
+        if kind == "end":
+            self.ended.set()
+        elif self.progress is None:
+            return
+        elif kind == "report":
+            self.progress(*value)
+        elif kind == "value":
+            self.progress.send(value)
+
+
 def _process_pool() -> ProcessPoolExecutor:
     global _pool
     with _pool_lock:
@@ -166,8 +243,12 @@ def _process_pool() -> ProcessPoolExecutor:
             import multiprocessing
 
             # spawn, never fork: a forked copy of a process running Qt threads can hang.
-            _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_lower_priority)
+            context = multiprocessing.get_context("spawn")
+            channel = _Channel(context)
+            pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_start_worker,
+                                       initargs=(channel.messages, channel.stop))
+            pool.perfdesk_channel = channel  # with its pool: a pool replaced takes its channel along
+            _pool = pool
         return _pool
 
 
@@ -204,37 +285,163 @@ def process_ready() -> bool:
 # locked-down PC, a broken bundle): then the work runs in the worker thread instead.
 _answered = False
 _unusable = False
+_numbers = itertools.count(1)  # each call's number (the reports and a cancel name it)
+# How long the answer waits for the call's last reports (they are sent before it, so at once).
+_LAST_REPORTS_S = 5.0
 
 
-def in_process(function: Callable[..., Any], *args: Any) -> Any:
+def in_process(function: Callable[..., Any], *args: Any, progress: Progress | None = None) -> Any:
     """``function(*args)`` in the worker process; its exception is raised here, as it was or,
     if it cannot travel between processes, as the same text. Call it from a Job's work.
+
+    With ``progress`` (the job's), what ``function`` reports through :func:`reporter` and
+    :func:`send` reaches it, and cancelling the job makes ``reporter()``'s ``cancelled()`` true
+    there; every value sent arrives before this returns.
 
     When the process cannot be started at all, the work is done in the calling thread (slower
     for the window, but a save never fails for want of a process); when it dies during the work
     (killed, out of memory), the work is not repeated here: the clerk is told and tries again."""
     global _pool, _warm, _answered, _unusable
     if _unusable:
-        return function(*args)
+        return in_this_thread(function, *args, progress=progress)
+    number = next(_numbers)
+    listener = _Listener(progress)
+    channel: _Channel | None = None
     try:
-        future: Future = _process_pool().submit(_call, function, args)
-        outcome, value = future.result()
+        pool = _process_pool()
+        channel = pool.perfdesk_channel
+        channel.listen(number, listener)
+        future: Future = pool.submit(_call, function, args, number)
+        while True:
+            try:
+                outcome, value = future.result(timeout=0.05)
+                break
+            except TimeoutError:  # still working: pass a cancel on (_call catches the function's own)
+                if progress is not None and progress.cancelled and channel.stop.value != number:
+                    channel.cancel(number)
+        if progress is not None:
+            listener.ended.wait(_LAST_REPORTS_S)
     except (BrokenProcessPool, OSError) as error:
         with _pool_lock:
             _pool = None
         _warm = None
         if not _answered:  # it never ran anything: it cannot start here
             _unusable = True
-            return function(*args)
+            return in_this_thread(function, *args, progress=progress)
         if isinstance(error, OSError):
             raise
         from perfdesk.errors import PerfdeskError
 
         raise PerfdeskError("后台处理进程意外退出，操作没有完成，请再试一次。") from None
+    finally:
+        if channel is not None:
+            channel.forget(number)
     _answered = True
     if outcome == "failed":
         raise value
     return value
+
+
+_here = threading.local()  # the Progress of the function running in this thread (in_this_thread)
+
+
+def in_this_thread(function: Callable[..., Any], *args: Any, progress: Progress | None = None) -> Any:
+    """``function(*args)`` here, in the calling (worker) thread, with :func:`reporter` and
+    :func:`send` reaching ``progress`` as they would from the process: for small work, and
+    where no process can start."""
+    before = getattr(_here, "progress", None)
+    _here.progress = progress
+    try:
+        return function(*args)
+    finally:
+        _here.progress = before
+
+
+# ------------------------------------------------------------- inside the worker process
+_messages = None  # the queue to the window (set by _start_worker)
+_stop = None  # the number of the call to stop
+_current = 0  # the call running now
+_REPORT_EVERY_S = 0.05  # the window shows at most this often anyway
+
+
+def _start_worker(messages, stop) -> None:  # noqa: ANN001 - a SimpleQueue and a shared Value
+    """In the worker process, once: keep the channel to the window, give way to the window."""
+    global _messages, _stop
+    _messages, _stop = messages, stop
+    _lower_priority()
+    from multiprocessing import util
+
+    # At this process's exit multiprocessing waits for its children before the interpreter's
+    # atexit work would tell a process pool started here (the parallel PDF export's) to end:
+    # without this the worker, and the window's exit with it, would wait for ever.
+    util.Finalize(None, _end_children, exitpriority=100)
+    threading.Thread(target=_end_with_the_window, name="perfdesk-parent-watch", daemon=True).start()
+
+
+def _end_with_the_window() -> None:
+    """In the worker process: end when the window's process has ended (killed, crashed), rather
+    than stay behind, with the processes of its own, doing nothing."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        wait([parent.sentinel])
+        for child in multiprocessing.active_children():
+            child.terminate()
+        os._exit(0)
+
+
+def _end_children() -> None:
+    try:  # what the interpreter's exit would do: every pool's processes told to end, and joined
+        from concurrent.futures import process
+
+        process._python_exit()
+    except Exception:  # noqa: BLE001 - a later Python without it: stop them the hard way
+        import multiprocessing
+
+        for child in multiprocessing.active_children():
+            child.terminate()
+
+
+def in_worker_process() -> bool:
+    """Whether this is perfdesk's worker process (there, work may start processes of its own;
+    in a worker thread of the window, where none could start, it should not try)."""
+    return _messages is not None
+
+
+def _nothing(*_args: Any) -> None:
+    return None
+
+
+def reporter() -> tuple[Callable[..., None], Callable[[], bool]]:
+    """``(report, cancelled)`` for the function running now: ``report(done, total=0, text="")``
+    reaches the job's progress, ``cancelled()`` says the clerk asked to stop. Usable in the
+    worker process, in a worker thread (:func:`in_this_thread`), and elsewhere (doing nothing)."""
+    progress = getattr(_here, "progress", None)
+    if progress is not None:
+        return progress, lambda: progress.cancelled
+    if _messages is None or not _current:
+        return _nothing, lambda: False
+    number, messages, stop = _current, _messages, _stop
+    last = [0.0]
+
+    def report(done: int, total: int = 0, text: str = "") -> None:
+        now = time.monotonic()
+        if now - last[0] >= _REPORT_EVERY_S or (total and done >= total):
+            last[0] = now
+            messages.put((number, "report", (int(done), int(total), str(text))))
+
+    return report, lambda: stop.value == number
+
+
+def send(value: Any) -> None:
+    """Hand a picklable ``value`` to the job's ``progress.send`` (its ``received`` signal)."""
+    progress = getattr(_here, "progress", None)
+    if progress is not None:
+        progress.send(value)
+    elif _messages is not None and _current:
+        _messages.put((_current, "value", value))
 
 
 def _lower_priority() -> None:
@@ -251,12 +458,22 @@ def _lower_priority() -> None:
         pass
 
 
-def _call(function: Callable[..., Any], args: tuple) -> tuple[str, Any]:
-    """In the worker process: the result, or the exception in a form that survives pickling."""
+def _call(function: Callable[..., Any], args: tuple, number: int = 0) -> tuple[str, Any]:
+    """In the worker process: the result, or the exception in a form that survives pickling;
+    the window is told the call ended after its last report, before the answer."""
+    global _current
+    _current = number
     try:
         return "done", function(*args)
     except Exception as error:  # noqa: BLE001 - handed back to the window, which explains it
         return "failed", _portable(error)
+    finally:
+        _current = 0
+        if _messages is not None and number:
+            try:
+                _messages.put((number, "end", None))
+            except Exception:  # noqa: BLE001 - the window then waits a moment longer
+                pass
 
 
 def _portable(error: BaseException) -> BaseException:

@@ -1,5 +1,6 @@
-"""The File menu's work for the main window: new, open, save, save as, import, roll forward,
-export PDF, print preview and print.
+"""The File menu's work for the main window: new, open, save, save as, import, roll forward;
+export PDF, print preview and print are :mod:`perfdesk.ui.print_actions`' (``files.printing``),
+reached through thin delegates here (``files.export_pdf()`` …).
 
 Every file error the clerk can meet (FileFormatError, SaveError, FontMissingError, an OS
 error) ends in a message box; a failed open leaves the current document as it was, a failed
@@ -25,7 +26,6 @@ and then Save asks for another name; a file changed on disk since it was read or
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from perfdesk.errors import PerfdeskError
 from perfdesk.fileio.safe_save import same_file
 from perfdesk.ui.background import Job, in_process, start_process
+from perfdesk.ui.print_actions import PrintActions
 from perfdesk.ui.snapshot import Snapshot, read_file, save_snapshot
 from perfdesk.ui.widgets import answer, question
 
@@ -66,7 +67,7 @@ class FileActions(QObject):
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
         self.window = window
-        self._temp = tempfile.TemporaryDirectory(prefix="perfdesk-")
+        self.printing = PrintActions(window)  # File ▸ 导出 PDF, 打印预览, 打印
         self.saving: Job | None = None  # the save being written in the background
         self.opening: Job | None = None  # the workbook being read in the background
         self.busy = QProgressBar()
@@ -83,6 +84,7 @@ class FileActions(QObject):
         now, while the clerk reads and types, rather than at the first Ctrl+S."""
         if self.window.document.project_count() >= SAVE_IN_BACKGROUND_FROM:
             start_process()
+        self.printing.prepare()
 
     def finish(self) -> None:
         """Wait for a save or an open still running and handle its outcome (closing, replacing)."""
@@ -469,105 +471,36 @@ class FileActions(QObject):
         return True
 
     # ------------------------------------------------------- PDF and print
-    def pdf_fonts(self):
-        from perfdesk.pdf import FontPaths
-
-        body, heading = self.window.settings.pdf_fonts()
-        return FontPaths(body or None, heading or None) if (body or heading) else None
+    # The work is PrintActions' (perfdesk.ui.print_actions); these keep the File menu's and
+    # other modules' calls (files.pdf_fonts() …) where they were.
+    def pdf_fonts(self):  # noqa: ANN201 - perfdesk.pdf.FontPaths | None
+        return self.printing.pdf_fonts()
 
     def export_to(self, path: Path, project_codes: list[str] | None = None) -> bool:
-        """Write the PDF (only the tables of ``project_codes`` if given, as ``perfdesk export
-        --project`` does); a failure becomes a message."""
-        try:
-            from perfdesk.pdf import export_pdf
-
-            export_pdf(self.window.document, Path(path), project_codes=project_codes, fonts=self.pdf_fonts(),
-                       profile=self.window.settings.print_profile())
-        except Exception as error:  # noqa: BLE001
-            self.show_error(self.tr("Export PDF"), error)
-            return False
-        return True
-
-    def choose_what_to_export(self) -> tuple[bool, list[str] | None]:
-        """(go on?, project codes or None for the whole document), the print profile chosen in
-        the dialog remembered. With one project or none there is no dialog: the remembered
-        profile is used (File ▸ 导出 Word… always asks)."""
-        from perfdesk.ui.export_dialog import ExportChoiceDialog
-
-        w = self.window
-        if w.document.project_count() <= 1:
-            return True, None
-        kind, unit, project = getattr(w, "node", ("document", -1, -1))
-        dialog = ExportChoiceDialog(w.document, (unit, project) if kind == "project" else None, w,
-                                    profile=w.settings.print_profile())
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return False, None
-            w.settings.set_print_profile(dialog.profile() or "compact")  # also for preview and print
-            return True, dialog.codes()
-        finally:
-            dialog.deleteLater()
+        return self.printing.export_to(path, project_codes)
 
     def export_pdf(self) -> bool:
-        from perfdesk.ui.export_helpers import ask_target, go_on_despite_errors
-
-        w = self.window
-        errors = w.review.error_count()
-        question = self.tr("The review found %n error(s). Export the PDF anyway?", "", errors)
-        if not go_on_despite_errors(w, errors, self.tr("Export PDF"), question):
-            return False
-        go_on, codes = self.choose_what_to_export()
-        if not go_on:
-            return False
-        path = ask_target(w, self.tr("Export PDF"), self.tr("PDF files (*.pdf)"), ".pdf")
-        if path is None or not self.export_to(path, codes):
-            return False
-        w.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(path)), 5000)
-        self.export_offer = self.offer_opening(path)
-        return True
+        return self.printing.export_pdf()
 
     def offer_opening(self, path: Path) -> QMessageBox:
-        """After an export, a (non-modal) message: 打开 PDF / 打开所在文件夹 / 关闭."""
-        from perfdesk.ui.export_helpers import offer_opening
+        return self.printing.offer_opening(path)
 
-        return offer_opening(self.window, path, name="exportDone", title=self.tr("Export PDF"),
-                             text=self.tr("The PDF was exported to %1.").replace("%1", str(path)),
-                             labels=(self.tr("Open PDF"), self.tr("Open containing folder"), self.tr("Close")),
-                             open_name="open_pdf")
+    def print_preview(self) -> bool:
+        return self.printing.print_preview()
 
-    def _temporary_pdf(self) -> Path | None:
-        path = Path(self._temp.name) / "preview.pdf"
-        return path if self.export_to(path) else None
-
-    def print_preview(self) -> None:
-        from perfdesk.ui.print_preview import PrintPreviewDialog
-
-        path = self._temporary_pdf()
-        if path is None:
-            return
-        try:
-            dialog = PrintPreviewDialog(str(path), self.window)
-        except PerfdeskError as error:
-            self.show_error(self.tr("Print preview"), error)
-            return
-        self.preview = dialog
-        dialog.open()
-
-    def print(self) -> None:
-        from perfdesk.ui.print_preview import open_pdf, print_with_dialog
-
-        path = self._temporary_pdf()
-        if path is None:
-            return
-        try:
-            print_with_dialog(open_pdf(str(path), self), self.window)
-        except PerfdeskError as error:
-            self.show_error(self.tr("Print"), error)
+    def print(self) -> bool:
+        return self.printing.print()
 
     def choose_fonts(self) -> None:
-        from perfdesk.ui.settings import FontSettingsDialog
+        self.printing.choose_fonts()
 
-        FontSettingsDialog(self.window.settings, self.window).exec()
+    @property
+    def preview(self):  # noqa: ANN201 - the print preview dialog opened last
+        return self.printing.preview
+
+    @property
+    def export_offer(self) -> QMessageBox | None:
+        return self.printing.export_offer
 
 
 def _size(path: Path) -> int:

@@ -585,6 +585,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        self.files.printing.stop()  # a PDF still being made is cancelled (nothing is written)
         self.recovery.finish()  # saved or deliberately not: no recovery copy is left behind
         if self.owner is not None:  # the workbook is free again for Excel, WPS or another window
             self.owner.release()

@@ -1,6 +1,10 @@
 """Print preview and printing. Both show exactly the exported PDF: the window exports to a
 temporary file, the preview displays it in a QtPdf view, and printing renders its pages onto
-the printer, so paper, screen and the filed PDF never differ."""
+the printer, so paper, screen and the filed PDF never differ.
+
+For a large document the preview may open on the first pages while the rest is laid out
+(``pending``: a note says so and 打印 waits), then :meth:`PrintPreviewDialog.show_pdf` puts the
+whole PDF in, on the page the clerk is reading (:mod:`perfdesk.ui.print_actions`)."""
 
 from __future__ import annotations
 
@@ -75,7 +79,7 @@ class PrintPreviewDialog(QDialog):
     The view has the focus from the start, so PageDown / PageUp go to the next / previous page
     (Home / End to the first / last); the page box (第 N 页 / 共 M 页) jumps to a typed page."""
 
-    def __init__(self, pdf_path: str, parent: QWidget | None = None) -> None:
+    def __init__(self, pdf_path: str, parent: QWidget | None = None, pending: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("printPreview")
         self.setWindowTitle(self.tr("Print preview"))
@@ -89,14 +93,10 @@ class PrintPreviewDialog(QDialog):
         self.view.installEventFilter(self)
         self.navigator = self.view.pageNavigator()
 
-        count = self.pdf.pageCount()
         self.page_box = QSpinBox()
         self.page_box.setObjectName("pageBox")
-        self.page_box.setRange(1, count)
         self.page_box.setKeyboardTracking(False)  # jump once the number is typed (Enter), not per digit
-        before, _, after = self.tr("Page %1 of %2").partition("%1")
-        self.page_box.setPrefix(before)
-        self.page_box.setSuffix(after.replace("%2", str(count)))
+        self._count_pages()
         self.page_box.valueChanged.connect(lambda page: self.go_to(page - 1))
         self.navigator.currentPageChanged.connect(self._show_page)
 
@@ -104,11 +104,8 @@ class PrintPreviewDialog(QDialog):
         # per Part 1 heading and per table), so a 300-project preview need not be scrolled.
         self.contents = QComboBox()
         self.contents.setObjectName("contents")
-        self.contents.addItem(self.tr("Go to…"), -1)
         self._bookmarks = QPdfBookmarkModel(self)
-        self._bookmarks.setDocument(self.pdf)
-        self._add_bookmarks(QModelIndex(), 0)
-        self.contents.setEnabled(self.contents.count() > 1)
+        self._fill_contents()
         self.contents.setMaximumWidth(360)
         # Titles are long: the list must not widen the dialog past a small screen (800 px).
         self.contents.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -124,7 +121,11 @@ class PrintPreviewDialog(QDialog):
         self.zoom.currentIndexChanged.connect(self._zoom_chosen)
 
         self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setObjectName("printButton")
         self.print_button.clicked.connect(lambda: print_with_dialog(self.pdf, self))
+        # Shown while only the first pages are here (a large document's rest is being laid out).
+        self.note = QLabel(self.tr("Laying out the remaining pages…"))
+        self.note.setObjectName("pendingNote")
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         for button in (self.print_button, close):
@@ -132,6 +133,7 @@ class PrintPreviewDialog(QDialog):
         bar = QHBoxLayout()
         bar.addWidget(self.page_box)
         bar.addWidget(self.contents, 1)
+        bar.addWidget(self.note)
         bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("Zoom:")))
         bar.addWidget(self.zoom)
@@ -147,6 +149,46 @@ class PrintPreviewDialog(QDialog):
         if available is not None and available.isValid():
             width, height = min(width, available.width() - 40), min(height, available.height() - 60)
         self.resize(width, height)
+        self.set_pending(pending)
+
+    # ------------------------------------------------------- first pages, then all
+    def set_pending(self, pending: bool) -> None:
+        """Only the first pages are shown: say so, and print only once the whole PDF is here."""
+        self.pending = pending
+        self.note.setVisible(pending)
+        self.print_button.setEnabled(not pending)
+        self.print_button.setToolTip(self.tr("Printing is possible once every page is laid out.") if pending else "")
+
+    def show_pdf(self, pdf_path: str) -> None:
+        """Show ``pdf_path`` (the whole PDF, after the first pages) on the page being read, and
+        allow printing. A file that cannot be read raises FileFormatError; the old one stays."""
+        page, focused = self.current_page(), self.view.hasFocus()
+        pdf = open_pdf(pdf_path, self)
+        old, self.pdf = self.pdf, pdf
+        self.view.setDocument(pdf)
+        old.deleteLater()
+        self._count_pages()
+        self._fill_contents()
+        self.set_pending(False)
+        self.go_to(page)
+        if focused:
+            self.view.setFocus()
+
+    def _count_pages(self) -> None:
+        count = self.pdf.pageCount()
+        self.page_box.blockSignals(True)
+        self.page_box.setRange(1, count)
+        before, _, after = self.tr("Page %1 of %2").partition("%1")
+        self.page_box.setPrefix(before)
+        self.page_box.setSuffix(after.replace("%2", str(count)))
+        self.page_box.blockSignals(False)
+
+    def _fill_contents(self) -> None:
+        self.contents.clear()
+        self.contents.addItem(self.tr("Go to…"), -1)
+        self._bookmarks.setDocument(self.pdf)
+        self._add_bookmarks(QModelIndex(), 0)
+        self.contents.setEnabled(self.contents.count() > 1)
 
     # ------------------------------------------------------------- pages
     def _add_bookmarks(self, parent: QModelIndex, depth: int) -> None:

@@ -482,260 +482,205 @@ It was renamed and kept as %3.</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="100" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="102" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="102" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="104" />
         <source>Unsaved changes</source>
         <translation>尚未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="103" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="105" />
         <source>“%1” has changes that are not saved. Save them?</source>
         <translation>“%1”有尚未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="114" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="116" />
         <source>The file could not be accessed: %1</source>
         <translation>无法访问文件：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="118" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="120" />
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="145" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="248" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="147" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="250" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="125" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="127" />
         <source>Performance texts (*.xlsx *.json)</source>
         <translation>绩效文本 (*.xlsx *.json)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="270" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="272" />
         <source>Workbooks (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="270" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="272" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="200" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="289" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="312" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="340" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="395" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="398" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="202" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="291" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="314" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="342" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="397" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="400" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="370" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="372" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="396" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="398" />
         <source>%n item(s) could not be read when the file was opened (see “Opening notes”); once saved over the original file they will no longer be kept.</source>
         <translation>
             <numerusform>打开时有 %n 处内容未能读入（见“打开说明”），保存到原文件后这些内容将不再保留。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="205" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="399" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="207" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="401" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="141" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="143" />
         <source>Still opening a file: please wait.</source>
         <translation>仍在打开文件，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="188" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="190" />
         <source>File in use</source>
         <translation>文件正在使用</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="189" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="191" />
         <source>“%1” is open in %2.</source>
         <translation>“%1”正由 %2 打开。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="190" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="192" />
         <source>Open it read-only? Your changes can then be saved under another name.</source>
         <translation>要以只读方式打开吗？修改后可以另存为其他文件。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="191" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="193" />
         <source>Open read-only</source>
         <translation>只读打开</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="192" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="206" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="400" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="194" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="208" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="402" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="201" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="203" />
         <source>“%1” was changed on disk by another program or window since it was opened or last saved.</source>
         <translation>“%1”在打开或上次保存之后已被其他程序或窗口修改。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="203" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="205" />
         <source>Overwrite it with this document, save under another name, or cancel?</source>
         <translation>用当前内容覆盖它、另存为其他文件，还是取消？</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="204" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="206" />
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="243" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="245" />
         <source>Opening %1 …</source>
         <translation>正在打开 %1 …</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="284" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="286" />
         <source>Still saving “%1”: please wait.</source>
         <translation>仍在保存“%1”，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="289" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="291" />
         <source>“%1” is open in %2: save under another name.</source>
         <translation>“%1”正由 %2 打开，请另存为其他文件。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="350" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="352" />
         <source>Saving %1 …</source>
         <translation>正在保存 %1 …</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="372" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="374" />
         <source>(changes made while saving are not saved yet)</source>
         <translation>（保存过程中所做的修改尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="413" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="421" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="415" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="423" />
         <source>Compare with another version</source>
         <translation>与其他版本比较</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="433" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="435" />
         <source>Import last year's text</source>
         <translation>导入上年文本</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="434" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="436" />
         <source>Published texts (*.pdf *.docx *.txt)</source>
         <translation>公开文本 (*.pdf *.docx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="442" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="444" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="446" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="448" />
         <source>%n passage(s) could not be placed; please check them:</source>
         <translation>
             <numerusform>有 %n 处文字未能归位，请核对：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="447" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="449" />
         <source>Everything in the text was placed.</source>
         <translation>文本内容已全部导入。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="448" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="450" />
         <source>Import notes</source>
         <translation>导入说明</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="454" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="463" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="466" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="456" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="465" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="468" />
         <source>Make next year's draft</source>
         <translation>生成下一年度草稿</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="454" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="456" />
         <source>Budget year of the draft:</source>
         <translation>草稿的预算年度：</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="467" />
+        <location filename="../../perfdesk/ui/file_actions.py" line="469" />
         <source>The draft for %1 was made. Changes:</source>
         <translation>已生成 %1 年度草案。变更如下：</translation>
-    </message>
-    <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="487" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="517" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="522" />
-        <location filename="../../perfdesk/ui/file_actions.py" line="533" />
-        <source>Export PDF</source>
-        <translation>导出 PDF</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../perfdesk/ui/file_actions.py" line="516" />
-        <source>The review found %n error(s). Export the PDF anyway?</source>
-        <translation>
-            <numerusform>审核发现 %n 个错误。仍要导出 PDF 吗？</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="522" />
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="525" />
-        <source>Exported %1</source>
-        <translation>已导出 %1</translation>
-    </message>
-    <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="534" />
-        <source>The PDF was exported to %1.</source>
-        <translation>PDF 已导出到 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="535" />
-        <source>Open PDF</source>
-        <translation>打开 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="535" />
-        <source>Open containing folder</source>
-        <translation>打开所在文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="535" />
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="551" />
-        <source>Print preview</source>
-        <translation>打印预览</translation>
-    </message>
-    <message>
-        <location filename="../../perfdesk/ui/file_actions.py" line="565" />
-        <source>Print</source>
-        <translation>打印</translation>
     </message>
 </context>
 <context>
@@ -1541,44 +1486,164 @@ It was renamed and kept as %3.</source>
     </message>
 </context>
 <context>
-    <name>PrintPreviewDialog</name>
+    <name>PrintActions</name>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="81" />
-        <source>Print preview</source>
-        <translation>打印预览</translation>
+        <location filename="../../perfdesk/ui/print_actions.py" line="83" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="97" />
-        <source>Page %1 of %2</source>
-        <translation>第 %1 页 / 共 %2 页</translation>
+        <location filename="../../perfdesk/ui/print_actions.py" line="84" />
+        <source>Stop making the PDF (Esc)</source>
+        <translation>停止生成 PDF（Esc）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../perfdesk/ui/print_actions.py" line="150" />
+        <source>The review found %n error(s). Export the PDF anyway?</source>
+        <translation>
+            <numerusform>审核发现 %n 个错误。仍要导出 PDF 吗？</numerusform></translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="107" />
-        <source>Go to…</source>
-        <translation>转到…</translation>
+        <location filename="../../perfdesk/ui/print_actions.py" line="151" />
+        <location filename="../../perfdesk/ui/print_actions.py" line="156" />
+        <location filename="../../perfdesk/ui/print_actions.py" line="165" />
+        <location filename="../../perfdesk/ui/print_actions.py" line="330" />
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="120" />
-        <source>Fit width</source>
-        <translation>适合宽度</translation>
+        <location filename="../../perfdesk/ui/print_actions.py" line="156" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="121" />
-        <source>Whole page</source>
-        <translation>整页</translation>
+        <location filename="../../perfdesk/ui/print_actions.py" line="166" />
+        <source>The PDF was exported to %1.</source>
+        <translation>PDF 已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="126" />
-        <source>Print…</source>
-        <translation>打印…</translation>
+        <location filename="../../perfdesk/ui/print_actions.py" line="167" />
+        <source>Open PDF</source>
+        <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="128" />
+        <location filename="../../perfdesk/ui/print_actions.py" line="167" />
+        <source>Open containing folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_actions.py" line="167" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../perfdesk/ui/print_preview.py" line="136" />
+        <location filename="../../perfdesk/ui/print_actions.py" line="195" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_actions.py" line="219" />
+        <source>A PDF is still being made: please wait, or cancel it.</source>
+        <translation>正在生成 PDF，请稍候，或先取消。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_actions.py" line="263" />
+        <source>Laying out the PDF…</source>
+        <translation>正在排版 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_actions.py" line="266" />
+        <source>Making the PDF …</source>
+        <translation>正在生成 PDF …</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_actions.py" line="278" />
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_actions.py" line="305" />
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_actions.py" line="315" />
+        <location filename="../../perfdesk/ui/print_actions.py" line="330" />
+        <location filename="../../perfdesk/ui/print_actions.py" line="350" />
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_actions.py" line="325" />
+        <source>Export cancelled: no file was written.</source>
+        <translation>已取消导出，没有写入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_actions.py" line="326" />
+        <source>Print preview cancelled.</source>
+        <translation>已取消打印预览。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_actions.py" line="327" />
+        <source>Printing cancelled.</source>
+        <translation>已取消打印。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_actions.py" line="330" />
+        <location filename="../../perfdesk/ui/print_actions.py" line="362" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../perfdesk/ui/print_preview.py" line="85" />
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_preview.py" line="160" />
+        <source>Printing is possible once every page is laid out.</source>
+        <translation>所有页面排版完成后才能打印。</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_preview.py" line="181" />
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 / 共 %2 页</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_preview.py" line="188" />
+        <source>Go to…</source>
+        <translation>转到…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_preview.py" line="117" />
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_preview.py" line="118" />
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_preview.py" line="123" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_preview.py" line="127" />
+        <source>Laying out the remaining pages…</source>
+        <translation>正在排版其余页面…</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_preview.py" line="129" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../perfdesk/ui/print_preview.py" line="138" />
         <source>Zoom:</source>
         <translation>缩放：</translation>
     </message>

@@ -117,3 +117,51 @@ def test_where_no_worker_process_can_start_the_work_runs_in_the_thread(qtbot, mo
         multiprocessing.spawn.set_executable(python)
         if background._pool is not None:
             background._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def count_in_the_process(limit: int) -> int:
+    """Work handed to the worker process: says where it runs, counts (reporting each step)
+    until ``limit`` or until the clerk cancels."""
+    import os
+
+    from perfdesk.ui.background import reporter, send
+
+    report, cancelled = reporter()
+    send(("pid", os.getpid()))
+    done = 0
+    while done < limit and not cancelled():
+        done += 1
+        report(done, 0, f"第 {done} 步")
+        time.sleep(0.01)
+    return done
+
+
+def test_reports_values_and_a_cancel_cross_into_the_worker_process(qtbot):
+    import os
+
+    from perfdesk.ui.background import in_process
+
+    def run(limit: int):  # noqa: ANN202
+        steps: list = []
+        values: list = []
+        results: list = []
+        job = Job(lambda progress: in_process(count_in_the_process, limit, progress=progress))
+        job.progressed.connect(lambda done, total, text: steps.append((done, text)))
+        job.received.connect(values.append)
+        job.succeeded.connect(lambda result: results.append((result, list(values))))
+        job.start()
+        return job, steps, values, results
+
+    job, steps, values, results = run(100_000)
+    qtbot.waitUntil(lambda: len(steps) >= 2, timeout=60_000)
+    job.cancel()
+    assert job.wait(10_000)
+    (counted, values_then), = results
+    assert values_then == [("pid", values_then[0][1])] and values_then[0][1] != os.getpid()  # sent before the answer
+    assert steps[-1][0] <= counted < 100_000 and steps[-1][1] == f"第 {steps[-1][0]} 步"
+
+    # That cancel was for that call only: the next one counts to its end.
+    job, steps, values, results = run(20)
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    assert results[0][0] == 20 and len(results[0][1]) == 1
