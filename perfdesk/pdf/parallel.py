@@ -191,6 +191,15 @@ def _shared_pool(jobs: int) -> ProcessPoolExecutor:
         return _pool
 
 
+def shutdown() -> None:
+    """End the workers and wait for them (a process that started them calls it before it ends)."""
+    global _pool
+    with _pool_lock:
+        pool, _pool = _pool, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _drop_pool() -> None:
     global _pool
     with _pool_lock:

@@ -393,15 +393,18 @@ def _end_with_the_window() -> None:
 
 
 def _end_children() -> None:
-    try:  # what the interpreter's exit would do: every pool's processes told to end, and joined
-        from concurrent.futures import process
+    """What the interpreter's exit would do, before multiprocessing waits for the children: the
+    parallel export's pool told to end and joined; anything else left stopped the hard way."""
+    import multiprocessing
 
-        process._python_exit()
-    except Exception:  # noqa: BLE001 - a later Python without it: stop them the hard way
-        import multiprocessing
+    try:
+        from perfdesk.pdf import parallel
 
-        for child in multiprocessing.active_children():
-            child.terminate()
+        parallel.shutdown()
+    except Exception:  # noqa: BLE001 - never keep the worker from ending
+        pass
+    for child in multiprocessing.active_children():
+        child.terminate()
 
 
 def in_worker_process() -> bool:
