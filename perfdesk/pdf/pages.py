@@ -103,17 +103,17 @@ class Unprimed(Exception):
         self.chars = chars
 
 
-def prime(canvas: Canvas, primed: dict[str, str]) -> dict[str, int]:
-    """Give ``canvas``'s document the primed characters' codes; returns how many characters each
-    font then has codes for."""
+def prime(canvas: Canvas, primed: dict[str, str]) -> dict[str, frozenset[int]]:
+    """Give ``canvas``'s document the primed characters' codes; returns, per font, the
+    characters that then have codes."""
     doc = canvas._doc
-    counts = {}
+    coded = {}
     for name, chars in primed.items():
         font = pdfmetrics.getFont(name)
         font.splitString(chars, doc)
         font.getSubsetInternalName(0, doc)  # the font's PDF name, in priming order
-        counts[name] = len(font.state[doc].assignments)
-    return counts
+        coded[name] = frozenset(font.state[doc].assignments)
+    return coded
 
 
 def primed_characters(layout_blocks, fonts: FontSet, styles: Styles) -> dict[str, str]:
@@ -165,7 +165,7 @@ class _PieceCanvas(Canvas):
     def __init__(self, pages: list[DrawnPage], primed: dict[str, str], *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.drawn = pages
-        self.primed_counts = prime(self, primed)
+        self.primed_codes = prime(self, primed)
 
     def showPage(self) -> None:
         if self._formsinuse or self._annotationrefs or self._colorsUsed or self._shadingUsed \
@@ -180,17 +180,19 @@ class _PieceCanvas(Canvas):
     def save(self) -> None:  # the piece is never written
         pass
 
-    def unprimed(self, primed: dict[str, str]) -> dict[str, str]:
+    def unprimed(self) -> dict[str, str]:
         """Characters drawn that were not primed, by font."""
         doc, extra = self._doc, {}
         for name in doc.fontMapping:
-            font = pdfmetrics.getFont(name)
-            state = font.state.get(doc)
+            states = getattr(pdfmetrics.getFont(name), "state", None)
+            if states is None:  # a built-in font (Helvetica): it cannot be primed, nor be drawn here
+                raise RuntimeError(f"font {name} cannot be shared between pieces")
+            state = states.get(doc)
             if state is None:
                 continue
-            if name not in primed or len(state.assignments) != self.primed_counts[name]:
-                known = set(map(ord, primed.get(name, "")))
-                extra[name] = "".join(sorted(chr(code) for code in state.assignments if code not in known and code > 32))
+            coded = self.primed_codes.get(name, frozenset())
+            if len(state.assignments) != len(coded) or name not in self.primed_codes:
+                extra[name] = "".join(sorted(chr(code) for code in state.assignments if code not in coded))
         return {name: chars for name, chars in extra.items() if chars}
 
 
@@ -216,7 +218,7 @@ def draw_piece(style: PageStyle, piece: list[Segment]) -> list[DrawnPage]:
         template.build(story, canvasmaker=canvasmaker)
     except LayoutError as error:
         raise PerfdeskError(f"排版失败：有一段内容无法放进 A4 页面（{error}）。请缩短过长的单元格文字后再导出。") from None
-    missing = canvases[-1].unprimed(style.primed)
+    missing = canvases[-1].unprimed()
     if missing:
         raise Unprimed(missing)
     for page, name in zip(pages, record.templates):

@@ -19,7 +19,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable
 
-from perfdesk.errors import Cancelled
+from perfdesk.errors import Cancelled, PerfdeskError
 from perfdesk.pdf.pages import DrawnPage, PageStyle, Segment, Unprimed, draw_piece
 
 # Fewer segments than this are drawn in one process: starting workers would cost more. Forked
@@ -116,26 +116,34 @@ class Drawing:
 
     def _draw_here(self, index: int) -> list[DrawnPage]:
         while True:
+            drawn_with = self.style
             try:
-                return draw_piece(self.style, self.pieces[index])
+                return draw_piece(drawn_with, self.pieces[index])
             except Unprimed as more:
-                self.style = self.style.extended(more.chars)
+                self._prime_more(more, drawn_with)
+
+    def _prime_more(self, more: Unprimed, drawn_with: PageStyle) -> None:
+        """Add what a piece met to the priming, before it is drawn again."""
+        extended = self.style.extended(more.chars)
+        if extended.primed == drawn_with.primed:  # nothing new for it: drawing again would loop
+            raise PerfdeskError("PDF 排版失败：各部分页面的字体编码无法一致，请把文档发给维护人员。")
+        self.style = extended  # (a piece drawn with an older priming may find it all there now)
 
     def _in_pool(self) -> None:
         pool = _shared_pool(self.jobs)
-        running: dict[Future, int] = {pool.submit(draw_piece, self.style, piece): index
-                                      for index, piece in enumerate(self.pieces)}
+        running: dict[Future, tuple[int, PageStyle]] = {
+            pool.submit(draw_piece, self.style, piece): (index, self.style) for index, piece in enumerate(self.pieces)}
         try:
             while running:
                 finished, _ = wait(running, timeout=POLL, return_when=FIRST_COMPLETED)
                 self._stop_if_asked()
                 for future in finished:
-                    index = running.pop(future)
+                    index, drawn_with = running.pop(future)
                     try:
                         pages = future.result()
                     except Unprimed as more:
-                        self.style = self.style.extended(more.chars)
-                        running[pool.submit(draw_piece, self.style, self.pieces[index])] = index
+                        self._prime_more(more, drawn_with)
+                        running[pool.submit(draw_piece, self.style, self.pieces[index])] = (index, self.style)
                         continue
                     self._finished(index, pages)
         finally:
