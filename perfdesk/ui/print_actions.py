@@ -56,6 +56,7 @@ class _Run:
 
 
 class PrintActions(QObject):
+    exportStarted = Signal()  # a PDF (file, preview or print) is being made: the dialogs are answered
     exportEnded = Signal(bool)  # a PDF (file, preview or print) ended: made, or not (failed, cancelled)
 
     def __init__(self, window: "MainWindow") -> None:
@@ -251,6 +252,7 @@ class PrintActions(QObject):
         self.running = run
         self._show_status(True)
         job.start()
+        self.exportStarted.emit()
         if wait:
             job.wait()
             return run.outcome

