@@ -22,9 +22,14 @@ class Numbers:
     toc_font: str
 
 
+def first_numbered(pages: list[DrawnPage]) -> int:
+    """The PDF page (from 1) printed as page 1: the first page of the body."""
+    return next((sheet for sheet, page in enumerate(pages, 1) if page.template == "body"), 1)
+
+
 def placed_headings(pages: list[DrawnPage]) -> list[HeadingPage]:
     """Where every heading landed: printed page numbers start at 1 on the first numbered page."""
-    first = next((sheet for sheet, page in enumerate(pages, 1) if page.template == "body"), 1)
+    first = first_numbered(pages)
     return [HeadingPage(mark.key, mark.title, mark.level, sheet - first + 1, sheet)
             for sheet, page in enumerate(pages, 1) for mark in page.marks]
 
@@ -45,7 +50,7 @@ def assemble(pages: list[DrawnPage], style: PageStyle, numbers: Numbers, *, titl
     prime(canvas, style.primed)  # before anything is drawn here: the pages' codes are these
     headings = placed_headings(pages)
     page_of = {heading.key: heading.page for heading in headings}
-    first = next((sheet for sheet, page in enumerate(pages, 1) if page.template == "body"), 1)
+    first = first_numbered(pages)
     toc_size = profile.styles["toc_entry"].size
     landed = iter(headings)
     for sheet, page in enumerate(pages, 1):

@@ -1,7 +1,9 @@
 """Print a document as the official 部门预算绩效文本 PDF: cover, 目录, Part 1, Part 2 tables.
 
 What is printed, in which order, is :mod:`perfdesk.layout.blocks`' (shared with the Word
-writer); how it is set, the print profile's. This module only turns blocks into flowables.
+writer); how it is set, the print profile's. This module checks that every character can be
+printed, has the pages drawn in pieces (:mod:`perfdesk.pdf.pages`; on all cores for a large
+document, :mod:`perfdesk.pdf.parallel`) and put together (:mod:`perfdesk.pdf.assemble`).
 
 The PDF is written to a temporary file beside the target and moved into place only when it
 is complete, so a failure never leaves a half-written file or destroys the previous one.
