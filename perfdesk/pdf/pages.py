@@ -17,6 +17,7 @@ they were) and draws that piece again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
@@ -40,6 +41,7 @@ class Segment:
     template: str
     blocks: list
 
+    @cached_property
     def weight(self) -> int:
         """About how long the segment takes to lay out (characters and table rows)."""
         total = 0
@@ -127,6 +129,7 @@ def primed_characters(layout_blocks, fonts: FontSet, styles: Styles) -> dict[str
         texts.setdefault((drawn_in, decided_by or drawn_in), set()).update(text)
 
     cell = styles.cell.fontName
+    dots = fonts.font_with(".", styles.toc_entry.fontName)  # the 目录 lines' leaders (story.Builder)
     for block in layout_blocks:
         if isinstance(block, (blocks.Paragraph, blocks.Heading)):
             add(block.text, getattr(styles, block.role).fontName)
@@ -135,7 +138,7 @@ def primed_characters(layout_blocks, fonts: FontSet, styles: Styles) -> dict[str
                 add(block.title, styles.toc_part.fontName)
             else:
                 add(block.title, styles.toc_entry.fontName, fonts.body)
-                add(".", fonts.font_with(".", styles.toc_entry.fontName))
+                add(".", dots)
         elif isinstance(block, blocks.UnitLine):
             add(block.left, styles.unit_left.fontName)
             add(block.right, styles.unit_right.fontName)

@@ -69,7 +69,7 @@ def _get_ready() -> None:
 def make_pieces(segments: list[Segment], jobs: int) -> list[list[Segment]]:
     """Consecutive segments grouped into pieces of about equal weight; the first one half as
     heavy, so that the first pages are ready early."""
-    weights = [segment.weight() for segment in segments]
+    weights = [segment.weight for segment in segments]
     count = max(jobs * PIECES_PER_JOB, math.ceil(len(segments) / MAX_PIECE_SEGMENTS))
     target = sum(weights) / max(1, count)
     pieces: list[list[Segment]] = [[]]
@@ -93,7 +93,7 @@ class Drawing:
                  first_pages: Callable[[list[DrawnPage], PageStyle], None] | None = None) -> None:
         self.style, self.pieces, self.jobs = style, pieces, jobs
         self.progress, self.cancelled, self.first_pages = progress, cancelled, first_pages
-        self.weights = [sum(segment.weight() for segment in piece) for piece in pieces]
+        self.weights = [sum(segment.weight for segment in piece) for piece in pieces]
         self.done: dict[int, list[DrawnPage]] = {}
         self.pages: list[DrawnPage] = []
         self._next = 0  # the first piece whose pages are not yet in self.pages

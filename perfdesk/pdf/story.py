@@ -4,6 +4,8 @@ project tables (:mod:`perfdesk.pdf.project_table`)."""
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from reportlab.lib.units import mm
 from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
@@ -29,8 +31,10 @@ class Builder:
     def text(self, text: str, style) -> ChineseParagraph:
         return ChineseParagraph(self.fonts.markup(text, style.fontName), style)
 
+    @cached_property
     def dot_font(self) -> str:
-        """The font of a 目录 line's dots: one that has "." (the entry's font may not)."""
+        """The font of a 目录 line's dots: one that has "." (the entry's font may not); looked
+        for once, not per 目录 line."""
         return self.fonts.font_with(".", self.styles.toc_entry.fontName)
 
     def unit_line(self, block: blocks.UnitLine) -> Table:
@@ -57,7 +61,7 @@ class Builder:
         if isinstance(block, blocks.ContentsEntry):
             if block.level == 0:  # a part's line: no number of its own
                 return [self.text(block.title, self.styles.toc_part)]
-            return [TocLine(self.fonts.markup(block.title), self.styles.toc_entry, block.key, dot_font=self.dot_font(),
+            return [TocLine(self.fonts.markup(block.title), self.styles.toc_entry, block.key, dot_font=self.dot_font,
                             record=self.record)]
         if isinstance(block, blocks.NewPage):
             return [NextPageTemplate(block.section), PageBreak()] if block.section else [PageBreak()]
