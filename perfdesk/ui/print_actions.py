@@ -39,10 +39,13 @@ if TYPE_CHECKING:
 # From this many projects the PDF is made in the background (the same size from which a save
 # is, and from which the worker process is started when the document comes in).
 EXPORT_IN_BACKGROUND_FROM = 30  # projects
-# From this many the parallel export's processes are started (and read the fonts) as soon as the
-# document comes in: its first export then lays out on every core at once (300 projects: about
-# 2.5 s instead of 4); below it the export would not use them.
+# From this many the parallel export's processes are started (and read the fonts) a while after
+# the document comes in: its first export then lays out on every core at once (300 projects: about
+# 2.5 s instead of 4); below it the export would not use them. Not at once: starting them takes
+# both cores for a second or two, and a Ctrl+S made just after opening would wait behind it (and
+# the window felt it: 70-110 ms pauses instead of 10-20 ms).
 WARM_UP_FROM = 100  # projects
+WARM_UP_AFTER_MS = 20_000
 _warmed = False  # once per run of perfdesk: the worker process keeps them
 
 
@@ -92,7 +95,12 @@ class PrintActions(QObject):
 
     def prepare(self) -> None:
         """With a large document, get the worker process's parallel export ready while the
-        clerk reads and types (the worker process itself is started by FileActions.prepare)."""
+        clerk reads and types, once she has settled in (the worker process itself is started
+        by FileActions.prepare, at once)."""
+        if not _warmed and self.window.document.project_count() >= WARM_UP_FROM:
+            QTimer.singleShot(WARM_UP_AFTER_MS, self, self._warm_up)  # dropped if the window closes first
+
+    def _warm_up(self) -> None:
         global _warmed
         if _warmed or self.window.document.project_count() < WARM_UP_FROM:
             return
